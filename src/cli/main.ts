@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { DataError, UsageError, exitCodeFor } from '../errors/errors.ts';
+import { createLogger } from '../io/logger.ts';
+import { TOOL_VERSION } from '../version.ts';
+import type { CliIo } from './cli-io.ts';
+import { commands } from './commands.ts';
+
+function defaultIo(): CliIo {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    logger: createLogger(),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+  };
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('credlink')
+    .description('Privacy-preserving record linkage of credential outcomes')
+    .version(TOOL_VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+  for (const define of commands) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 data or run failure, 2 usage. */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  // A closed pipe downstream (credlink ... | head) ends the run quietly.
+  io.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  try {
+    await buildProgram(io).parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
+    return 2;
+  }
+  if (error instanceof UsageError) io.stderr.write(`credlink: ${error.message}\n`);
+  else if (error instanceof DataError) io.stderr.write(`credlink: ${error.message}\n`);
+  else io.stderr.write(`credlink: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug; please report it with the command you ran (never the data or the secret).\n`);
+  return exitCodeFor(error);
+}

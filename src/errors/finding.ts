@@ -1,0 +1,23 @@
+/**
+ * A finding about data is a value, not a sentence: tests assert codes, and one formatter
+ * (formatFinding) turns them into text. A finding never carries a secret; `value` is only
+ * set where the value is not an identifier (a column name, a date format, a count).
+ */
+export interface Finding {
+  code: string;
+  file?: string;
+  line?: number;
+  field?: string;
+  column?: string;
+  value?: string;
+  detail?: string;
+}
+
+export function formatFinding(f: Finding): string {
+  const where = [f.file, f.line !== undefined ? `line ${f.line}` : undefined, f.column ?? f.field]
+    .filter((part) => part !== undefined && part !== '')
+    .join(':');
+  const what = f.detail ? `${f.code}: ${f.detail}` : f.code;
+  const value = f.value !== undefined ? ` (${f.value})` : '';
+  return where ? `${where}: ${what}${value}` : `${what}${value}`;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { FIELD_NAMES } from './field-names.ts';
+
+/** Date formats a source may declare, tokens: YYYY, YY, MM, M, DD, D, MON (Jan), with any separators. */
+const dateFormats = z.array(z.string().min(4)).min(1);
+
+const columnSpec = z
+  .object({
+    column: z.string().min(1),
+    /** For date fields: the formats this column uses, tried in order. */
+    formats: dateFormats.optional(),
+  })
+  .strict();
+
+const datePartsSpec = z
+  .object({ parts: z.object({ year: z.string(), month: z.string(), day: z.string() }).strict() })
+  .strict();
+
+export const payloadTypeSchema = z.enum(['string', 'code', 'integer', 'number', 'date', 'year_quarter', 'boolean']);
+
+const payloadSpec = z
+  .object({
+    column: z.string().min(1),
+    type: payloadTypeSchema,
+    formats: dateFormats.optional(),
+    required: z.boolean().default(false),
+  })
+  .strict();
+
+export const sourceRoleSchema = z.enum(['roster', 'education', 'wages', 'spine']);
+
+export const sourceMappingSchema = z
+  .object({
+    credlinkMapping: z.literal(1),
+    /** Label of this source; the pseudonyms of each source differ. */
+    source: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+    role: sourceRoleSchema,
+    delimiter: z.string().length(1).default(','),
+    /** Column holding the local person id; or derive the person from a normalized field (wage files key on SSN). */
+    personId: z.union([z.object({ column: z.string() }).strict(), z.object({ field: z.enum(FIELD_NAMES) }).strict()]),
+    /** Whether one person appears at most once in this source (assignment is one-to-one only then). */
+    duplicateFree: z.boolean().default(true),
+    fields: z
+      .object(Object.fromEntries(FIELD_NAMES.map((f) => [f, z.union([columnSpec, datePartsSpec]).optional()])) as Record<
+        (typeof FIELD_NAMES)[number],
+        z.ZodOptional<z.ZodUnion<[typeof columnSpec, typeof datePartsSpec]>>
+      >)
+      .strict(),
+    /** A full name in one column, in "LAST, FIRST MIDDLE" or "FIRST MIDDLE LAST" order. */
+    fullName: z.object({ column: z.string(), order: z.enum(['last_first', 'first_last']) }).strict().optional(),
+    payload: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), payloadSpec).default({}),
+  })
+  .strict();
+
+export type SourceMapping = z.infer<typeof sourceMappingSchema>;
+export type SourceRole = z.infer<typeof sourceRoleSchema>;
+export type PayloadType = z.infer<typeof payloadTypeSchema>;
