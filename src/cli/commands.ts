@@ -8,6 +8,9 @@ import { defineSynthCommand } from './synth.ts';
 import { defineLinkCommand } from './link.ts';
 import { defineEvaluateCommand } from './evaluate.ts';
 import { defineOutcomesCommand } from './outcomes.ts';
+import { defineInitCommand } from './init.ts';
+import { defineValidateCommand } from './validate.ts';
+import { defineDiffCommand } from './diff.ts';
 
 /** Every subcommand, in the order `credlink --help` lists them. Each file declares its own flags and help. */
 export const commands: Array<(io: CliIo) => Command> = [
@@ -19,4 +22,7 @@ export const commands: Array<(io: CliIo) => Command> = [
   defineLinkCommand,
   defineEvaluateCommand,
   defineOutcomesCommand,
+  defineInitCommand,
+  defineValidateCommand,
+  defineDiffCommand,
 ];

@@ -1,10 +1,97 @@
 import { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { relative } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
+import { loadConfig } from '../io/config-file.ts';
+import { configDirOf, loadOutcomeInputs, sha256File } from '../io/outcome-inputs.ts';
+import { writeOutcomeOutputs } from '../io/outcome-outputs.ts';
+import { computeOutcomeTables } from '../outcomes/compute-outcome-tables.ts';
+import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
+import { markdownSummary } from '../outcomes/render-outputs.ts';
+import { createDeflator } from '../outcomes/real-dollars.ts';
+import { roundCount } from '../disclosure/rounding.ts';
+import { seededRandom } from '../disclosure/geometric-noise.ts';
+import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
 
-// Placeholder until the subcommand lands; replaced by its real implementation.
-export function defineOutcomesCommand(_io: CliIo): Command {
-  return new Command('outcomes').description('(not yet available)').action(() => {
-    throw new UsageError('outcomes is not available yet');
-  });
+export interface OutcomesOptions {
+  linkage: string;
+  config: string;
+  extracts: string[];
+  out: string;
+  epsilon?: string;
+  noiseSeed?: string;
+  json?: boolean;
+}
+
+export function defineOutcomesCommand(io: CliIo): Command {
+  return new Command('outcomes')
+    .description('Outcome tables per credential and award cohort from a linkage, with disclosure control (no pseudonym or record leaves)')
+    .argument('<extract...>', 'the extracts that were linked (rosters, education, wages)')
+    .requiredOption('--linkage <dir>', 'linkage folder written by credlink link (clusters.csv, summary.json)')
+    .requiredOption('--config <file>', 'outcomes configuration (credlinkOutcomes: 1); see docs/outcomes.md')
+    .option('-o, --out <dir>', 'folder for the tables, the summary and the run manifest', 'outcomes')
+    .option('--epsilon <e>', 'differential privacy: total epsilon over all noisy counts and histograms (off by default)')
+    .option('--noise-seed <n>', 'seed the noise (reproducible test runs only: a known seed voids the privacy guarantee)')
+    .option('--json', 'print a JSON summary to stdout instead of Markdown')
+    .addHelpText(
+      'after',
+      `
+Tables (CSV + JSON each): earnings_quarterly, earnings_annual, trajectory, comparison, pretrend,
+roi, employment, retention, industry, pathways, stacking_pairs, stacking_next, stacking_related,
+education. Every cell has a count of people and a status (ok / suppressed / noisy); the
+expected false-match share of the linkage is written beside every table.
+
+Example:
+  $ credlink outcomes --linkage run/linkage --config outcomes.json \\
+      techcert.ndjson nurseboard.ndjson wages.ndjson education.ndjson -o run/outcomes
+  $ credlink outcomes --linkage run/linkage --config outcomes.json *.ndjson --epsilon 5`,
+    )
+    .action(async (extracts: string[], options: Omit<OutcomesOptions, 'extracts'>) => runOutcomes({ ...options, extracts }, io));
+}
+
+function parseEpsilon(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const epsilon = Number(text);
+  if (!Number.isFinite(epsilon) || epsilon <= 0) throw new UsageError(`--epsilon must be a positive number, got "${text}"`);
+  return epsilon;
+}
+
+/** Cryptographic U[0,1) unless a seed is given: noise an attacker could replay protects nothing. */
+function noiseSource(seed: string | undefined): () => number {
+  if (seed !== undefined) {
+    if (!/^\d+$/.test(seed)) throw new UsageError(`--noise-seed must be a non-negative integer, got "${seed}"`);
+    return seededRandom(Number(seed) >>> 0);
+  }
+  return () => randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
+}
+
+export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<void> {
+  const epsilon = parseEpsilon(options.epsilon);
+  const config = await loadConfig(options.config, outcomesConfigSchema);
+  const loaded = await loadOutcomeInputs({ linkageDir: options.linkage, config, configDir: configDirOf(options.config), extracts: options.extracts });
+  const result = computeOutcomeTables(loaded.inputs, config, { dp: epsilon === undefined ? undefined : { epsilon, random: noiseSource(options.noiseSeed) } });
+  const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
+  const notes = [...result.notes];
+  const skipped = loaded.skippedRows;
+  if (skipped.roster + skipped.wages > 0) notes.push(`${skipped.roster} roster and ${skipped.wages} wage payload rows had unusable values and were skipped`);
+  const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes);
+  const cwd = process.cwd();
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  const manifest = {
+    credlinkOutcomesRun: 1,
+    toolVersion: TOOL_VERSION,
+    ...(epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {}),
+    inputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }, ...loaded.checksums.map((c) => ({ ...c, file: relative(cwd, c.file) }))],
+    config,
+    cpi: config.cpi ? config.cpi.name : createDeflator(config.baseYear).series.name,
+    linkageError: loaded.linkage ?? null,
+    holders: roundCount(result.holders, config.disclosure.roundingBase),
+    differentialPrivacy: result.budget ?? null,
+    tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
+    notes,
+  };
+  await writeOutcomeOutputs(options.out, result, loaded.linkage, summary, manifest);
+  if (options.json) io.stdout.write(`${JSON.stringify({ out: options.out, linkageError: loaded.linkage ?? null, differentialPrivacy: result.budget ?? null, tables: manifest.tables, notes }, null, 2)}\n`);
+  else io.stdout.write(summary);
 }

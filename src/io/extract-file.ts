@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createHash, type Hash } from 'node:crypto';
 import { DataError } from '../errors/errors.ts';
-import { openAtomic, type AtomicFile } from './atomic-write.ts';
+import { openAtomic, OWNER_ONLY, type AtomicFile } from './atomic-write.ts';
 import {
   EXTRACT_FORMAT,
   type EncodedPerson,
@@ -36,7 +36,7 @@ export class ExtractWriter {
   private readonly hash: Hash = createHash('sha256');
 
   constructor(target: string) {
-    this.file = openAtomic(target, 0o644);
+    this.file = openAtomic(target, OWNER_ONLY);
   }
 
   /** Resolves when the stream can take more (backpressure). */

@@ -1,0 +1,95 @@
+import { Command } from 'commander';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors/errors.ts';
+import type { PublishedTable } from '../disclosure/cells.ts';
+import { diffRuns, formatRunDiff, type RunSide } from '../job/run-diff.ts';
+import type { CliIo } from './cli-io.ts';
+
+export interface DiffOptions {
+  runA: string;
+  runB: string;
+  json?: boolean;
+}
+
+export function defineDiffCommand(io: CliIo): Command {
+  return new Command('diff')
+    .description('Compare two run folders: changed parameters, inputs, counts and every changed table cell')
+    .argument('<run-a>', 'run folder written by credlink run (the baseline)')
+    .argument('<run-b>', 'run folder to compare with it')
+    .option('--json', 'print the differences as JSON')
+    .addHelpText(
+      'after',
+      `
+Cells are matched by table, dimension values and measure; a change shows both values, the
+difference and the relative difference, or "suppressed" when disclosure control hid a cell.
+Exit code 0 whether or not the runs differ.
+
+Example:
+  $ credlink run job.json -o runs/base
+  $ credlink run job.json -o runs/strict --set linkage.threshold=0.95
+  $ credlink diff runs/base runs/strict`,
+    )
+    .action(async (runA: string, runB: string, flags: { json?: boolean }) => runDiff({ runA, runB, json: flags.json }, io));
+}
+
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; is it a run folder written by credlink run?`);
+  }
+  return JSON.parse(text);
+}
+
+/**
+ * A table as `credlink outcomes` writes it (src/outcomes/render-outputs.ts tableJson):
+ * `{ table, title, dims, cells: [{ ...dimension values, measure, value, count, status }] }`.
+ */
+function tableFromJson(doc: unknown): PublishedTable | undefined {
+  const t = doc as { table?: unknown; title?: string; definition?: string; dims?: unknown; cells?: unknown };
+  if (!t || typeof t.table !== 'string' || !Array.isArray(t.dims) || !Array.isArray(t.cells)) return undefined;
+  const dims = t.dims as string[];
+  return {
+    name: t.table,
+    title: t.title ?? t.table,
+    definition: t.definition ?? '',
+    dims,
+    cells: (t.cells as Array<Record<string, unknown>>).map((c) => ({
+      dims: Object.fromEntries(dims.map((d) => [d, c[d] as string | number])),
+      measure: String(c.measure),
+      value: (c.value as number | null) ?? null,
+      count: (c.count as number | null) ?? null,
+      status: c.status as PublishedTable['cells'][number]['status'],
+      ...(typeof c.note === 'string' ? { note: c.note } : {}),
+    })),
+  };
+}
+
+/** Every published table in RUN/tables (the other JSON files there, such as manifest.json, are skipped). */
+export async function readRunTables(runDir: string): Promise<PublishedTable[]> {
+  const dir = join(runDir, 'tables');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    throw new UsageError(`${runDir} has no tables/ folder; is it a run folder written by credlink run?`);
+  }
+  const tables: PublishedTable[] = [];
+  for (const name of names) {
+    const table = tableFromJson(await readJson(join(dir, name)));
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+export async function readRunSide(runDir: string): Promise<RunSide> {
+  const manifest = (await readJson(join(runDir, 'run-manifest.json'))) as Record<string, unknown>;
+  return { manifest, tables: await readRunTables(runDir) };
+}
+
+export async function runDiff(options: DiffOptions, io: CliIo): Promise<void> {
+  const diff = diffRuns(await readRunSide(options.runA), await readRunSide(options.runB));
+  io.stdout.write(options.json ? `${JSON.stringify(diff, null, 2)}\n` : formatRunDiff(diff));
+}

@@ -1,0 +1,27 @@
+/** The disclosure policy (docs/disclosure.md). Defaults follow common practice for administrative-data outcome tables. */
+export interface DisclosurePolicy {
+  /** Smallest number of people in a count, or in a rate's numerator and denominator. */
+  minCell: number;
+  /** Smallest number of people behind an earnings statistic (percentile, mean, difference). */
+  minPercentileCell: number;
+  /** Published counts are rounded to a multiple of this. */
+  roundingBase: number;
+  /** Published dollar figures are rounded to a multiple of this. */
+  dollarRounding: number;
+  /** Decimals of a published rate. */
+  rateDecimals: number;
+  /** Employer-based cells need at least this many distinct employers... */
+  minEmployers: number;
+  /** ...and no employer may account for more than this share of the cell's people. */
+  maxEmployerShare: number;
+}
+
+export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = {
+  minCell: 10,
+  minPercentileCell: 30,
+  roundingBase: 5,
+  dollarRounding: 10,
+  rateDecimals: 3,
+  minEmployers: 3,
+  maxEmployerShare: 0.8,
+};

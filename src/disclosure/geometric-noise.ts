@@ -1,0 +1,68 @@
+import type { HistogramBins } from './cells.ts';
+
+/**
+ * Two-sided geometric mechanism (Ghosh, Roughgarden & Sundararajan 2009): integer noise with
+ * P(k) proportional to alpha^|k|, alpha = exp(-epsilon / sensitivity). It is epsilon-DP for a
+ * count of sensitivity `sensitivity` and keeps counts integers. `random` gives U[0, 1).
+ */
+export function twoSidedGeometric(alpha: number, random: () => number): number {
+  if (alpha <= 0) return 0;
+  const draw = () => Math.floor(Math.log(1 - random()) / Math.log(alpha));
+  return draw() - draw();
+}
+
+export function noisyCount(count: number, alpha: number, random: () => number): number {
+  return Math.max(0, count + twoSidedGeometric(alpha, random));
+}
+
+export function binCount(bins: HistogramBins): number {
+  return Math.max(1, Math.ceil((bins.max - bins.min) / bins.width));
+}
+
+/** Histogram of values in fixed bins (clamped at both ends), each bin given geometric noise and floored at 0. */
+export function noisyHistogram(values: readonly number[], bins: HistogramBins, alpha: number, random: () => number): number[] {
+  const counts = new Array<number>(binCount(bins)).fill(0);
+  for (const v of values) {
+    const i = Math.min(counts.length - 1, Math.max(0, Math.floor((v - bins.min) / bins.width)));
+    counts[i] += 1;
+  }
+  return counts.map((c) => noisyCount(c, alpha, random));
+}
+
+/** Percentile p (0-100) of a histogram, interpolating uniformly within the bin; null if empty. */
+export function histogramPercentile(counts: readonly number[], bins: HistogramBins, p: number): number | null {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total <= 0) return null;
+  const target = (p / 100) * total;
+  let cumulative = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] > 0 && cumulative + counts[i] >= target) {
+      const within = (target - cumulative) / counts[i];
+      return bins.min + (i + within) * bins.width;
+    }
+    cumulative += counts[i];
+  }
+  return bins.min + counts.length * bins.width;
+}
+
+export function histogramMean(counts: readonly number[], bins: HistogramBins): number | null {
+  let total = 0;
+  let sum = 0;
+  counts.forEach((c, i) => {
+    total += c;
+    sum += c * (bins.min + (i + 0.5) * bins.width);
+  });
+  return total > 0 ? sum / total : null;
+}
+
+/** A deterministic U[0,1) stream from a 32-bit seed (mulberry32), for reproducible test runs only. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

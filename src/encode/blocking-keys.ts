@@ -1,0 +1,61 @@
+import type { BlockingKeySpec, LinkageSchema } from '../schema/linkage-schema.ts';
+import type { NormalizedRecord } from '../schema/field-names.ts';
+import { createKeyedHash, type KeyedHash } from './keyed-blake3.ts';
+import type { KeyPurpose } from './key-derivation.ts';
+import { soundex } from './soundex.ts';
+
+/** Bytes of a blocking-key hash: 64 bits keep distinct keys apart in any realistic file. */
+export const BLOCKING_KEY_BYTES = 8;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type Transform = BlockingKeySpec['parts'][number]['transform'];
+
+/** The coarse value of one part, or '' when it cannot be formed (which makes the key absent). */
+export function transformValue(transform: Transform, value: string): string {
+  switch (transform) {
+    case 'value':
+      return value;
+    case 'soundex':
+      return soundex(value);
+    case 'first_initial':
+      return value.slice(0, 1);
+    case 'year':
+      return DATE.test(value) ? value.slice(0, 4) : '';
+    case 'month_day':
+      return DATE.test(value) ? value.slice(5) : '';
+    case 'last4':
+      return value.slice(-4);
+    case 'first3':
+      return value.slice(0, 3);
+  }
+}
+
+export type BlockingKeyEncoder = (record: NormalizedRecord) => Record<string, string>;
+
+/** Keyed hashes of the schema's blocking keys; each key has its own derived key, so equal parts under two keys never collide. */
+export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose: KeyPurpose) => Uint8Array): BlockingKeyEncoder {
+  const keys: Array<{ spec: BlockingKeySpec; hash: KeyedHash }> = schema.blockingKeys.map((spec) => ({
+    spec,
+    hash: createKeyedHash(derive({ kind: 'blocking-key', name: spec.name })),
+  }));
+  return (record) => {
+    const out: Record<string, string> = {};
+    for (const { spec, hash } of keys) {
+      let joined = '';
+      let complete = true;
+      for (let i = 0; i < spec.parts.length; i++) {
+        const value = record[spec.parts[i].field];
+        const part = value === undefined ? '' : transformValue(spec.parts[i].transform, value);
+        if (part === '') {
+          complete = false;
+          break;
+        }
+        // U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart.
+        joined = i === 0 ? part : `${joined}\u001f${part}`;
+      }
+      if (complete) out[spec.name] = hash.hex(joined, BLOCKING_KEY_BYTES);
+    }
+    return out;
+  };
+}

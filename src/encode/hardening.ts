@@ -1,0 +1,158 @@
+import type { Hardening } from '../schema/linkage-schema.ts';
+import { createKeyedHash } from './keyed-blake3.ts';
+import { emptyFilter, getBit, setBit } from './bloom-filter.ts';
+import type { KeyPurpose } from './key-derivation.ts';
+
+/*
+ * Hardening steps against cryptanalysis of Bloom-filter encodings, applied in this order:
+ *   xorFold -> diffusion -> balance -> randomized response.
+ * Folding and diffusion mix bits, so a bit no longer belongs to a few tokens (pattern-mining
+ * attacks); balancing then gives every filter the same weight (hides value length); randomized
+ * response comes last because it is the only step that differs per record.
+ */
+
+/** An endless stream of keyed random 32-bit words for one label, drawn 1024 at a time. */
+function keyedWordStream(key: Uint8Array, label: string): () => number {
+  const hash = createKeyedHash(key);
+  const bytes = new Uint8Array(4096);
+  const words = new Uint32Array(bytes.buffer);
+  let block = -1;
+  let next = words.length;
+  return () => {
+    if (next === words.length) {
+      hash.hashInto(`${label}/${++block}`, bytes);
+      next = 0;
+    }
+    return words[next++];
+  };
+}
+
+/** A keyed uniform permutation of 0..n-1 (Fisher-Yates; 32-bit draws over n <= 16384 positions). */
+export function keyedPermutation(key: Uint8Array, n: number): Uint16Array {
+  const draw = keyedWordStream(key, 'permutation');
+  const perm = new Uint16Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = draw() % (i + 1);
+    const tmp = perm[i];
+    perm[i] = perm[j];
+    perm[j] = tmp;
+  }
+  return perm;
+}
+
+/** XOR-folding (Schnell, Borgs & Encarnação 2016): bit i of the result is bit i XOR bit i+m/2. */
+export function xorFold(filter: Uint8Array): Uint8Array {
+  const half = filter.length >>> 1;
+  const out = new Uint8Array(half);
+  for (let i = 0; i < half; i++) out[i] = filter[i] ^ filter[i + half];
+  return out;
+}
+
+/**
+ * Diffusion (Armknecht et al. 2023): output bit j is the XOR of t distinct key-selected input bits.
+ * Stored inverted (input bit -> the output bits it feeds) so that the cost follows the set bits.
+ */
+export function createDiffusion(key: Uint8Array, bits: number, t: number): (filter: Uint8Array) => Uint8Array {
+  const draw = keyedWordStream(key, 'diffusion');
+  const feeds: number[][] = Array.from({ length: bits }, () => []);
+  for (let j = 0; j < bits; j++) {
+    const chosen = new Set<number>();
+    while (chosen.size < t) chosen.add(draw() % bits);
+    for (const i of chosen) feeds[i].push(j);
+  }
+  const offsets = new Uint32Array(bits + 1);
+  for (let i = 0; i < bits; i++) offsets[i + 1] = offsets[i] + feeds[i].length;
+  const targets = new Uint16Array(offsets[bits]);
+  feeds.forEach((list, i) => targets.set(list, offsets[i]));
+  return (filter) => {
+    const out = emptyFilter(bits);
+    for (let byte = 0; byte < filter.length; byte++) {
+      let b = filter[byte];
+      while (b !== 0) {
+        const low = b & -b;
+        const i = byte * 8 + (31 - Math.clz32(low));
+        b ^= low;
+        for (let p = offsets[i]; p < offsets[i + 1]; p++) out[targets[p] >>> 3] ^= 1 << (targets[p] & 7);
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * Balancing (Schnell et al. 2016): the filter followed by its complement, under a keyed permutation.
+ * Every result has exactly `bits` of its 2*bits set, whatever the value's length.
+ */
+export function createBalance(key: Uint8Array, bits: number): (filter: Uint8Array) => Uint8Array {
+  const perm = keyedPermutation(key, 2 * bits);
+  return (filter) => {
+    const out = emptyFilter(2 * bits);
+    for (let i = 0; i < 2 * bits; i++) {
+      const source = i < bits ? getBit(filter, i) : 1 - getBit(filter, i - bits);
+      if (source) setBit(out, perm[i], 1);
+    }
+    return out;
+  };
+}
+
+/**
+ * Randomized response (BLIP, Schnell & Borgs 2016): each bit is replaced, with probability p, by a
+ * random bit. The randomness is keyed and drawn from the record's seed, so re-encoding a record
+ * gives the same filter while two records with the same value get independent noise, which is
+ * what defeats frequency alignment.
+ */
+export function createRandomizedResponse(key: Uint8Array, p: number): (filter: Uint8Array, recordSeed: string) => Uint8Array {
+  const hash = createKeyedHash(key);
+  const threshold = Math.round(p * 32768);
+  return (filter, recordSeed) => {
+    const bits = filter.length * 8;
+    const draws = new Uint16Array(bits);
+    hash.hashInto(recordSeed, new Uint8Array(draws.buffer));
+    const out = filter.slice();
+    // Bits 1-15 of a draw decide whether to replace, bit 0 is the replacement: independent parts.
+    for (let i = 0; i < bits; i++) if (draws[i] >>> 1 < threshold) setBit(out, i, draws[i] & 1);
+    return out;
+  };
+}
+
+export interface FilterHardening {
+  /** Length of the hardened filter in bits. */
+  outputBits: number;
+  /** The steps that depend on the filter only (cacheable per value). */
+  harden(filter: Uint8Array): Uint8Array;
+  /** Randomized response, or undefined when it is off. */
+  perRecord?: (filter: Uint8Array, recordSeed: string) => Uint8Array;
+}
+
+/** The hardening of one filter (a field's or the record's), each step with its own derived key. */
+export function createFilterHardening(
+  hardening: Hardening,
+  bits: number,
+  filterName: string,
+  derive: (purpose: KeyPurpose) => Uint8Array,
+): FilterHardening {
+  const steps: Array<(filter: Uint8Array) => Uint8Array> = [];
+  let outputBits = bits;
+  if (hardening.xorFold) {
+    steps.push(xorFold);
+    outputBits /= 2;
+  }
+  if (hardening.diffusionT > 0) steps.push(createDiffusion(derive({ kind: 'diffusion', filter: filterName }), outputBits, hardening.diffusionT));
+  if (hardening.balance) {
+    steps.push(createBalance(derive({ kind: 'balance', filter: filterName }), outputBits));
+    outputBits *= 2;
+  }
+  const perRecord = hardening.randomizedResponse > 0
+    ? createRandomizedResponse(derive({ kind: 'randomized-response', filter: filterName }), hardening.randomizedResponse)
+    : undefined;
+  return {
+    outputBits,
+    harden(filter) {
+      let out = filter;
+      for (const step of steps) out = step(out);
+      return out;
+    },
+    perRecord,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The persons already encoded in a run, by the first 64 bits of their pseudonym, in an open-addressing
+ * table of 32-bit pairs: 16 bytes per person at most, where a Set of pseudonym strings takes ~80.
+ * A wage file has a row per person and quarter, so it meets each person many times. Among ten million
+ * persons two 64-bit prefixes coincide with probability ~3e-6.
+ */
+export class SeenPersons {
+  private high = new Uint32Array(1 << 12);
+  private low = new Uint32Array(1 << 12);
+  private used = new Uint8Array(1 << 12);
+  size = 0;
+
+  /** Records the pseudonym (hex, at least 16 characters); true when it was not seen before. */
+  add(pseudonym: string): boolean {
+    const hi = parseInt(pseudonym.slice(0, 8), 16) >>> 0;
+    const lo = parseInt(pseudonym.slice(8, 16), 16) >>> 0;
+    if ((this.size + 1) * 2 > this.used.length) this.grow();
+    return this.insert(hi, lo);
+  }
+
+  private insert(hi: number, lo: number): boolean {
+    const mask = this.used.length - 1;
+    // The pseudonym is a keyed hash already, so its bits are a good slot index as they are.
+    for (let slot = lo & mask; ; slot = (slot + 1) & mask) {
+      if (!this.used[slot]) {
+        this.used[slot] = 1;
+        this.high[slot] = hi;
+        this.low[slot] = lo;
+        this.size++;
+        return true;
+      }
+      if (this.high[slot] === hi && this.low[slot] === lo) return false;
+    }
+  }
+
+  private grow(): void {
+    const { high, low, used } = this;
+    this.high = new Uint32Array(used.length * 2);
+    this.low = new Uint32Array(used.length * 2);
+    this.used = new Uint8Array(used.length * 2);
+    this.size = 0;
+    for (let i = 0; i < used.length; i++) if (used[i]) this.insert(high[i], low[i]);
+  }
+}

@@ -1,0 +1,164 @@
+import { open } from 'node:fs/promises';
+import { parse, CsvError } from 'csv-parse';
+import { DataError, UsageError } from '../errors/errors.ts';
+import type { Finding } from '../errors/finding.ts';
+
+/** Longest field a source may hold; anything longer is a broken export, not an identifier. */
+export const MAX_FIELD_CHARS = 1 << 20;
+/** Guard on one record: an unterminated quote would otherwise buffer the rest of the file. */
+const MAX_RECORD_CHARS = 16 << 20;
+
+export interface CsvRow {
+  /** Physical line (1 = header) where the record starts; quoted newlines push later records down. */
+  line: number;
+  fields: string[];
+  /** Set when the row cannot be used as it stands (field count, encoding, size). */
+  problem?: Finding;
+}
+
+export interface CsvSource {
+  /** The name findings use for this input ("<stdin>" for '-'). */
+  file: string;
+  header: string[];
+  rows: AsyncIterable<CsvRow>;
+}
+
+export interface OpenCsvOptions {
+  delimiter?: string;
+  stdin?: NodeJS.ReadableStream;
+  /** Overrides the name used in findings. */
+  fileLabel?: string;
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+function countIn(fields: string[], pattern: RegExp): number {
+  let count = 0;
+  for (const field of fields) {
+    if (field.length === 0) continue;
+    const matches = field.match(pattern);
+    if (matches) count += matches.length;
+  }
+  return count;
+}
+
+/** Decoding maps invalid UTF-8 to U+FFFD, so its presence is how a bad byte shows. */
+function rowProblem(file: string, line: number, fields: string[], header: string[] | undefined): Finding | undefined {
+  for (let i = 0; i < fields.length; i += 1) {
+    const field = fields[i];
+    const column = header?.[i];
+    if (field.length > MAX_FIELD_CHARS) {
+      return { code: 'FIELD_TOO_LONG', file, line, column, detail: `field ${i + 1} holds ${field.length} characters; the limit is ${MAX_FIELD_CHARS}` };
+    }
+    if (field.includes('\uFFFD')) {
+      return { code: 'ENCODING_INVALID', file, line, column, detail: `field ${i + 1} is not valid UTF-8; re-export the file as UTF-8` };
+    }
+  }
+  if (header && fields.length !== header.length) {
+    return { code: 'ROW_FIELD_COUNT', file, line, detail: `expected ${header.length} fields as in the header, found ${fields.length}` };
+  }
+  return undefined;
+}
+
+function parseFailure(error: CsvError, file: string, startLine: number): DataError {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new DataError({ code: 'CSV_UNTERMINATED_QUOTE', file, line: startLine, detail: 'a quoted field opened here is never closed' });
+  }
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    return new DataError({ code: 'FIELD_TOO_LONG', file, line: startLine, detail: `the record starting here exceeds ${MAX_RECORD_CHARS} characters; an unterminated quote?` });
+  }
+  return new DataError({ code: 'CSV_MALFORMED', file, line: startLine, detail: error.message.replace(/ at line \d+.*$/s, '') });
+}
+
+async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.ReadableStream> {
+  if (path === '-') {
+    if (!options.stdin) throw new UsageError('reading from stdin (-) is not available here');
+    return options.stdin;
+  }
+  try {
+    const handle = await open(path, 'r');
+    if ((await handle.stat()).isDirectory()) {
+      await handle.close();
+      throw new UsageError(`cannot read ${path}: it is a directory`);
+    }
+    return handle.createReadStream();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/**
+ * Opens a CSV (or stdin for '-') and reads its header. Rows stream as arrays of strings with the
+ * physical line each starts on; a malformed row carries a `problem` instead of throwing, so that a
+ * caller rejecting bad rows can keep going. Broken quoting ends the stream with a DataError.
+ */
+export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
+  const file = options.fileLabel ?? (path === '-' ? '<stdin>' : path);
+  const input = await openInput(path, options);
+  const parser = parse({
+    delimiter: options.delimiter ?? ',',
+    bom: true,
+    encoding: 'utf8',
+    // Exports mixing line endings (a CRLF file with appended LF rows) are common.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
+
+  let endLine = 0;
+  let emptyLines = 0;
+  // csv-parse counts a CRLF inside a quoted field as two lines; this undoes it.
+  let quotedCrlfs = 0;
+  const next = async (): Promise<ParsedRecord | undefined> => {
+    try {
+      const result = await iterator.next();
+      return result.done ? undefined : result.value;
+    } catch (error) {
+      if (error instanceof CsvError) {
+        const skipped = Math.max(0, ((error as unknown as { empty_lines?: number }).empty_lines ?? emptyLines) - emptyLines);
+        throw parseFailure(error, file, endLine + 1 + skipped);
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) throw new UsageError(`cannot read ${file}: ${code}`);
+      throw error;
+    }
+  };
+  const locate = (parsed: ParsedRecord): number => {
+    quotedCrlfs += countIn(parsed.record, /\r\n/g);
+    endLine = parsed.info.lines - quotedCrlfs;
+    emptyLines = parsed.info.empty_lines;
+    return endLine - countIn(parsed.record, /\r\n|\r|\n/g);
+  };
+
+  const first = await next();
+  if (!first) throw new DataError({ code: 'CSV_EMPTY', file, detail: 'the file has no header row; is it the right file?' });
+  const headerLine = locate(first);
+  const header = first.record.map((name) => name.trim());
+  const headerProblem = rowProblem(file, headerLine, first.record, undefined);
+  if (headerProblem) throw new DataError(headerProblem);
+
+  async function* rows(): AsyncGenerator<CsvRow> {
+    try {
+      for (let parsed = await next(); parsed; parsed = await next()) {
+        const line = locate(parsed);
+        const problem = rowProblem(file, line, parsed.record, header);
+        yield problem ? { line, fields: parsed.record, problem } : { line, fields: parsed.record };
+      }
+    } finally {
+      // A caller that stops early (first invalid row) must not leave the file open.
+      if (input !== options.stdin) (input as NodeJS.ReadableStream & { destroy(): void }).destroy();
+      parser.destroy();
+    }
+  }
+  return { file, header, rows: rows() };
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { DataError, UsageError } from '../errors/errors.ts';
+import { readExtract, readExtractManifest } from './extract-file.ts';
+import { openCsv } from './csv-rows.ts';
+import { catalogCredentialSchema, type OutcomesConfig } from '../outcomes/outcomes-config.ts';
+import type { OutcomeInputs } from '../outcomes/outcome-context.ts';
+import type { CatalogCredential, Employer } from '../outcomes/outcome-person.ts';
+import { PersonAssembler, type ClusterMember } from '../outcomes/person-assembler.ts';
+import type { LinkageError } from '../outcomes/render-outputs.ts';
+
+/** Files read by `credlink outcomes`, with their SHA-256 for the run manifest. */
+export interface InputChecksum {
+  role: string;
+  file: string;
+  sha256: string;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function readJson(path: string, code: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DataError({ code, file: path, detail: (error as Error).message });
+  }
+}
+
+/** catalog.json as synth writes it ({ credentials: [...] }) or a bare list. */
+export async function loadCatalog(path: string): Promise<CatalogCredential[]> {
+  const raw = await readJson(path, 'CATALOG_NOT_JSON');
+  const list = Array.isArray(raw) ? raw : (raw as { credentials?: unknown })?.credentials;
+  const parsed = catalogCredentialSchema.array().safeParse(list);
+  if (!parsed.success) throw new DataError({ code: 'CATALOG_INVALID', file: path, detail: parsed.error.issues[0]?.message ?? 'not a credential list' });
+  return parsed.data;
+}
+
+/** employers.csv: employer_id,naics,county (QCEW-like, no person data). */
+export async function loadEmployers(path: string): Promise<Employer[]> {
+  const csv = await openCsv(path);
+  const col = (name: string) => csv.header.indexOf(name);
+  if (col('employer_id') < 0 || col('naics') < 0) throw new DataError({ code: 'MISSING_COLUMN', file: path, detail: 'employers need employer_id and naics columns' });
+  const employers: Employer[] = [];
+  for await (const row of csv.rows) {
+    if (row.problem) throw new DataError(row.problem);
+    employers.push({ employerId: row.fields[col('employer_id')], naics: row.fields[col('naics')], county: col('county') >= 0 ? row.fields[col('county')] : undefined });
+  }
+  return employers;
+}
+
+export async function readClusters(path: string): Promise<ClusterMember[]> {
+  const csv = await openCsv(path);
+  const [c, s, p] = ['cluster_id', 'source', 'pseudonym'].map((n) => csv.header.indexOf(n));
+  if (c < 0 || s < 0 || p < 0) throw new DataError({ code: 'MISSING_COLUMN', file: path, detail: 'clusters.csv needs cluster_id,source,pseudonym' });
+  const members: ClusterMember[] = [];
+  for await (const row of csv.rows) {
+    if (row.problem) throw new DataError(row.problem);
+    members.push({ clusterId: row.fields[c], source: row.fields[s], pseudonym: row.fields[p] });
+  }
+  return members;
+}
+
+/** Expected false-match share from summary.json: sum of expected false matches over all links. */
+export function linkageErrorOf(summary: unknown): LinkageError | undefined {
+  const pairs = (summary as { sourcePairs?: Array<{ sourceA: string; sourceB: string; links: number; expectedFalseMatches: number }> })?.sourcePairs;
+  if (!Array.isArray(pairs)) return undefined;
+  const links = pairs.reduce((a, p) => a + (p.links ?? 0), 0);
+  const expected = pairs.reduce((a, p) => a + (p.expectedFalseMatches ?? 0), 0);
+  const share = (e: number, n: number) => Math.round((n > 0 ? e / n : 0) * 1e4) / 1e4;
+  return {
+    expectedFalseMatchShare: links > 0 ? share(expected, links) : null,
+    bySourcePair: pairs.map((p) => ({ sourceA: p.sourceA, sourceB: p.sourceB, links: p.links, expectedFalseMatchShare: share(p.expectedFalseMatches, p.links) })),
+  };
+}
+
+export interface LoadedOutcomeInputs {
+  inputs: OutcomeInputs;
+  linkage?: LinkageError;
+  checksums: InputChecksum[];
+  skippedRows: { roster: number; wages: number; education: number };
+}
+
+/**
+ * Reads everything `computeOutcomeTables` needs: the catalog and employers named by the config
+ * (paths relative to `configDir`), the linkage folder's clusters and summary, and the extracts'
+ * payloads joined to the clusters. Pseudonyms stop inside PersonAssembler.
+ */
+export async function loadOutcomeInputs(args: { linkageDir: string; config: OutcomesConfig; configDir: string; extracts: string[] }): Promise<LoadedOutcomeInputs> {
+  const checksums: InputChecksum[] = [];
+  const track = async (role: string, file: string) => checksums.push({ role, file, sha256: await sha256File(file) });
+  let catalog: CatalogCredential[];
+  if (typeof args.config.catalog === 'string') {
+    const path = resolve(args.configDir, args.config.catalog);
+    catalog = await loadCatalog(path);
+    await track('catalog', path);
+  } else catalog = args.config.catalog;
+  let employers: Employer[] = [];
+  if (args.config.employers) {
+    const path = resolve(args.configDir, args.config.employers);
+    employers = await loadEmployers(path);
+    await track('employers', path);
+  }
+  const clustersPath = join(args.linkageDir, 'clusters.csv');
+  const members = await readClusters(clustersPath);
+  await track('clusters', clustersPath);
+  let linkage: LinkageError | undefined;
+  const summaryPath = join(args.linkageDir, 'summary.json');
+  try {
+    linkage = linkageErrorOf(JSON.parse(await readFile(summaryPath, 'utf8')));
+    await track('linkage summary', summaryPath);
+  } catch {
+    linkage = undefined;
+  }
+  const manifests = await Promise.all(args.extracts.map((path) => readExtractManifest(path)));
+  const rosterSources = new Set(manifests.filter((m) => m.role === 'roster').map((m) => m.source));
+  if (rosterSources.size === 0) throw new DataError({ code: 'OUTCOMES_NO_ROSTER', detail: 'no extract has role roster: outcomes are computed for credential holders' });
+  const assembler = new PersonAssembler(members, rosterSources);
+  for (const [i, path] of args.extracts.entries()) {
+    const { source, role } = manifests[i];
+    await readExtract(path, { payload: (row) => assembler.add(source, role, row.pseudonym, row.values) });
+    await track(`extract ${role} ${source}`, path);
+  }
+  return { inputs: { persons: assembler.persons(), catalog, employers }, linkage, checksums, skippedRows: assembler.skipped };
+}
+
+export const configDirOf = (configPath: string) => dirname(resolve(configPath));

@@ -1,0 +1,59 @@
+/**
+ * The Dice kernel API the linker calls: filters are copied in once per field per source as a
+ * FilterSet (one contiguous buffer plus precomputed popcounts), then scored many times.
+ * Two implementations give identical scores: WebAssembly (wasm-dice-kernel.ts, the fast path)
+ * and JavaScript (js-dice-kernel.ts, the fallback and the oracle the tests check against).
+ */
+import { createJsDiceKernel } from './js-dice-kernel.ts';
+import { createWasmDiceKernel, wasmDiceSupported } from './wasm-dice-kernel.ts';
+
+/** Filters of one field of one source, held by a kernel. */
+export interface FilterSet {
+  readonly count: number;
+  readonly bytesPerFilter: number;
+  /** Number of set bits of filter i. */
+  popcount(i: number): number;
+}
+
+export interface DiceKernel {
+  readonly path: 'wasm' | 'js';
+  /**
+   * Copies `filters` (count * bytesPerFilter bytes, filter i at i * bytesPerFilter) in once and
+   * counts their bits. bytesPerFilter is a multiple of 8: the schema sizes filters in 64-bit steps.
+   */
+  load(filters: Uint8Array, bytesPerFilter: number): FilterSet;
+  /** Frees a set's memory; the set must not be used afterwards. */
+  release(set: FilterSet): void;
+  /** out[i] = dice(query, filter i) for every filter of the set. */
+  scan(query: Uint8Array, set: FilterSet, out: Float64Array): void;
+  /** out[q * set.count + i] = dice(query q, filter i); queries are laid end to end. */
+  scanMany(queries: Uint8Array, set: FilterSet, out: Float64Array): void;
+  /** out[k] = dice(a[idxA[k]], b[idxB[k]]): the scores of a batch of candidate pairs. */
+  scorePairs(a: FilterSet, b: FilterSet, idxA: Uint32Array, idxB: Uint32Array, out: Float64Array): void;
+}
+
+export interface DiceKernelOptions {
+  /** 'auto' (default) takes WebAssembly when the runtime has SIMD, else JavaScript. */
+  path?: 'auto' | 'wasm' | 'js';
+}
+
+export function createDiceKernel(options: DiceKernelOptions = {}): DiceKernel {
+  const path = options.path ?? 'auto';
+  if (path === 'js' || (path === 'auto' && !wasmDiceSupported())) return createJsDiceKernel();
+  return createWasmDiceKernel();
+}
+
+/** Argument checks shared by both implementations, so that both fail the same way. */
+export function checkFilters(filters: Uint8Array, bytesPerFilter: number): number {
+  if (!Number.isInteger(bytesPerFilter) || bytesPerFilter <= 0 || bytesPerFilter % 8 !== 0) {
+    throw new RangeError(`bytesPerFilter must be a positive multiple of 8, got ${bytesPerFilter}`);
+  }
+  if (filters.length % bytesPerFilter !== 0) {
+    throw new RangeError(`${filters.length} bytes is not a whole number of ${bytesPerFilter}-byte filters`);
+  }
+  return filters.length / bytesPerFilter;
+}
+
+export function checkLength(name: string, actual: number, expected: number): void {
+  if (actual !== expected) throw new RangeError(`${name} has ${actual} elements, expected ${expected}`);
+}

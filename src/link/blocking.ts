@@ -1,0 +1,80 @@
+import type { FieldName } from '../schema/field-names.ts';
+import { CandidateCollector, type PairSides } from './candidate-pairs.ts';
+
+/** What one blocking pass contributed. */
+export interface BlockingPass {
+  name: string;
+  kind: 'key' | 'lsh';
+  /** Fields the blocking key is built from, when the schema is known; used to rotate EM training. */
+  fields?: FieldName[];
+  /** Indices (into the union of candidates) of the pairs this pass produced. */
+  candidates: Uint32Array;
+  /** Blocks dropped because they would give more than maxBlockPairs pairs. */
+  skippedBlocks: number;
+  skippedPairs: number;
+}
+
+/**
+ * Groups records by a value and emits every pair within a group. A group giving more than
+ * `maxBlockPairs` pairs (a default value, a very common surname) is skipped: such blocks carry
+ * little evidence per pair and would dominate run time; other passes usually still find the matches.
+ */
+export function emitBlocks(
+  sides: PairSides,
+  collector: CandidateCollector,
+  valuesA: ReadonlyArray<string | number | undefined>,
+  valuesB: ReadonlyArray<string | number | undefined>,
+  maxBlockPairs: number,
+): { candidates: Uint32Array; skippedBlocks: number; skippedPairs: number } {
+  const groupA = groupBy(valuesA);
+  const groupB = sides.dedupe ? groupA : groupBy(valuesB);
+  const found: number[] = [];
+  let skippedBlocks = 0;
+  let skippedPairs = 0;
+  for (const [value, xs] of groupA) {
+    const ys = groupB.get(value);
+    if (!ys) continue;
+    const pairs = sides.dedupe ? (xs.length * (xs.length - 1)) / 2 : xs.length * ys.length;
+    if (pairs === 0) continue;
+    if (pairs > maxBlockPairs) {
+      skippedBlocks += 1;
+      skippedPairs += pairs;
+      continue;
+    }
+    for (let i = 0; i < xs.length; i++) {
+      for (let j = sides.dedupe ? i + 1 : 0; j < ys.length; j++) {
+        const index = collector.add(xs[i], ys[j]);
+        if (index >= 0) found.push(index);
+      }
+    }
+  }
+  return { candidates: Uint32Array.from(found), skippedBlocks, skippedPairs };
+}
+
+function groupBy(values: ReadonlyArray<string | number | undefined>): Map<string | number, number[]> {
+  const groups = new Map<string | number, number[]>();
+  values.forEach((value, i) => {
+    if (value === undefined) return;
+    const group = groups.get(value);
+    if (group) group.push(i);
+    else groups.set(value, [i]);
+  });
+  return groups;
+}
+
+/** One pass per keyed blocking key both sides carry. */
+export function blockingKeyPasses(
+  sides: PairSides,
+  collector: CandidateCollector,
+  keyFields: ReadonlyMap<string, FieldName[]> | undefined,
+  maxBlockPairs: number,
+): BlockingPass[] {
+  const passes: BlockingPass[] = [];
+  for (const [name, valuesA] of sides.a.blockingKeys) {
+    const valuesB = sides.b.blockingKeys.get(name);
+    if (!valuesB) continue;
+    const result = emitBlocks(sides, collector, valuesA, valuesB, maxBlockPairs);
+    passes.push({ name, kind: 'key', fields: keyFields?.get(name), ...result });
+  }
+  return passes;
+}

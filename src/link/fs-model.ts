@@ -1,0 +1,190 @@
+import type { FieldName } from '../schema/field-names.ts';
+import type { BlockingPass } from './blocking.ts';
+import { MISSING_LEVEL } from './comparison-levels.ts';
+import type { ComparisonVectors } from './comparison-vectors.ts';
+import { DEFAULT_EM, emEstimate, type EmOptions } from './em-estimate.ts';
+import { patternTable, type PatternTable } from './pattern-table.ts';
+
+export interface FieldParameters {
+  field: FieldName;
+  mProbability: number[];
+  uProbability: number[];
+  /** log2(m/u) per level. */
+  matchWeight: number[];
+}
+
+export interface TrainingSession {
+  pass: string;
+  pairs: number;
+  excludedFields: FieldName[];
+  estimatedFields: FieldName[];
+  lambda: number;
+  iterations: number;
+  converged: boolean;
+}
+
+export interface FsModel {
+  levelLabels: string[];
+  training: MTraining;
+  fields: FieldParameters[];
+  /** Estimated share of matches among all pairs the two sides can form. */
+  prior: number;
+  priorIterations: number;
+  priorConverged: boolean;
+  uSampleSize: number;
+  sessions: TrainingSession[];
+}
+
+/** Sessions smaller than this say more about noise than about m. */
+const MIN_SESSION_PAIRS = 30;
+
+/** u per field and level from the levels of random pairs; +1 smoothing so that no level has u = 0. */
+export function estimateU(sample: ComparisonVectors, levelCount: number): number[][] {
+  const width = sample.fields.length;
+  return sample.fields.map((_, f) => {
+    const counts = new Array<number>(levelCount).fill(1);
+    for (let i = 0; i < sample.count; i++) {
+      const level = sample.levels[i * width + f];
+      if (level !== MISSING_LEVEL) counts[level] += 1;
+    }
+    const total = counts.reduce((s, x) => s + x, 0);
+    return counts.map((c) => c / total);
+  });
+}
+
+/** A start for m that favours agreement: m_k proportional to 4^k. */
+function startingM(levelCount: number): number[] {
+  const raw = Array.from({ length: levelCount }, (_, k) => 4 ** k);
+  const total = raw.reduce((s, x) => s + x, 0);
+  return raw.map((x) => x / total);
+}
+
+export type MTraining = 'blocks' | 'all-pairs';
+
+/** What the fit sees: candidate pairs, the passes that found them, and a random sample standing for all other pairs. */
+export interface TrainingData {
+  vectors: ComparisonVectors;
+  passes: readonly BlockingPass[];
+  /** Levels of the random sample that gave u. */
+  sample: ComparisonVectors;
+  /** Sample rows that are not candidates. */
+  sampleOutside: Uint32Array;
+  totalPairs: number;
+}
+
+/**
+ * Every pair the sides can form, as pattern counts: the candidates exactly, the rest through the
+ * random sample rows that are not candidates, scaled up. EM over this table sees the true mix of
+ * matches and non-matches, so the prior it finds is the share of matches among all pairs.
+ */
+function allPairsTable(data: TrainingData, levelCount: number): PatternTable {
+  const outside = data.totalPairs - data.vectors.count;
+  const weight = data.sampleOutside.length > 0 ? Math.max(0, outside) / data.sampleOutside.length : 0;
+  return patternTable([{ vectors: data.vectors }, { vectors: data.sample, rows: data.sampleOutside, weight }], levelCount);
+}
+
+/**
+ * u is fixed from random pairs. m by EM either Splink-style ('blocks': on the pairs of each blocking
+ * pass, leaving out the fields that pass blocked on, since their agreement there is forced; averaged
+ * over passes by expected matches) or fastLink-style ('all-pairs': on the table of all pairs). The
+ * prior is then fitted on all pairs with m and u held, so match probabilities hold for any pair.
+ */
+export function fitFsModel(data: TrainingData, u: number[][], levelLabels: string[], training: MTraining, options: EmOptions = DEFAULT_EM): FsModel {
+  const fields = data.vectors.fields;
+  const levelCount = levelLabels.length;
+  const all = allPairsTable(data, levelCount);
+  const smallerSide = Math.max(1, Math.min(data.vectors.count, Math.sqrt(data.totalPairs)));
+  const priorStart = Math.min(0.5, smallerSide / Math.max(1, data.totalPairs));
+  const sessions: TrainingSession[] = [];
+  let m = fields.map(() => startingM(levelCount));
+  let untrained = fields.map(() => true);
+  if (training === 'blocks') {
+    const fromBlocks = trainOnBlocks(data, u, levelCount, options);
+    m = fromBlocks.m;
+    untrained = fromBlocks.untrained;
+    sessions.push(...fromBlocks.sessions);
+  }
+  if (untrained.some(Boolean) && all.size > 0) {
+    const fit = emEstimate(all, u, m, untrained, priorStart, true, options);
+    m = fit.m;
+    sessions.push({
+      pass: 'all_pairs',
+      pairs: data.totalPairs,
+      excludedFields: [],
+      estimatedFields: fields.filter((_, f) => untrained[f]),
+      lambda: fit.lambda,
+      iterations: fit.iterations,
+      converged: fit.converged,
+    });
+  }
+  const held = fields.map(() => false);
+  const prior = all.size > 0 ? emEstimate(all, u, m, held, priorStart, true, options) : { lambda: priorStart, iterations: 0, converged: true };
+  return {
+    levelLabels,
+    training,
+    fields: fields.map((field, f) => ({
+      field,
+      mProbability: m[f],
+      uProbability: u[f],
+      matchWeight: m[f].map((value, k) => Math.log2(value / u[f][k])),
+    })),
+    prior: prior.lambda,
+    priorIterations: prior.iterations,
+    priorConverged: prior.converged,
+    uSampleSize: data.sample.count,
+    sessions,
+  };
+}
+
+function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, options: EmOptions) {
+  const fields = data.vectors.fields;
+  const start = fields.map(() => startingM(levelCount));
+  const mSum = fields.map(() => new Array<number>(levelCount).fill(0));
+  const mass = new Array<number>(fields.length).fill(0);
+  const sessions: TrainingSession[] = [];
+  for (const pass of data.passes) {
+    if (pass.kind !== 'key' || pass.candidates.length < MIN_SESSION_PAIRS) continue;
+    const excluded = fields.map((f) => pass.fields?.includes(f) ?? false);
+    const estimate = excluded.map((x) => !x);
+    if (!estimate.some(Boolean)) continue;
+    const table = patternTable([{ vectors: data.vectors, rows: pass.candidates }], levelCount, excluded);
+    const result = emEstimate(table, u, start, estimate, 0.5, true, options);
+    fields.forEach((_, f) => {
+      if (!estimate[f] || result.matchMass[f] <= 0) return;
+      mass[f] += result.matchMass[f];
+      result.m[f].forEach((value, k) => (mSum[f][k] += value * result.matchMass[f]));
+    });
+    sessions.push({
+      pass: pass.name,
+      pairs: pass.candidates.length,
+      excludedFields: fields.filter((_, f) => excluded[f]),
+      estimatedFields: fields.filter((_, f) => estimate[f]),
+      lambda: result.lambda,
+      iterations: result.iterations,
+      converged: result.converged,
+    });
+  }
+  return {
+    m: fields.map((_, f) => (mass[f] > 0 ? mSum[f].map((x) => x / mass[f]) : start[f])),
+    untrained: mass.map((x) => x === 0),
+    sessions,
+  };
+}
+
+/** Match weight of every pair: log2 prior odds plus the weight of each present field's level. */
+export function scorePairs(model: FsModel, vectors: ComparisonVectors): { matchWeight: Float64Array; matchProbability: Float64Array } {
+  const width = vectors.fields.length;
+  const priorWeight = Math.log2(model.prior / (1 - model.prior));
+  const matchWeight = new Float64Array(vectors.count);
+  const matchProbability = new Float64Array(vectors.count);
+  for (let i = 0; i < vectors.count; i++) {
+    let w = priorWeight;
+    for (let f = 0; f < width; f++) {
+      const level = vectors.levels[i * width + f];
+      if (level !== MISSING_LEVEL) w += model.fields[f].matchWeight[level];
+    }
+    matchWeight[i] = w;
+    matchProbability[i] = 1 / (1 + 2 ** -w);
+  }
+  return { matchWeight, matchProbability };
+}

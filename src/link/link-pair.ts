@@ -1,0 +1,71 @@
+import type { FieldName } from '../schema/field-names.ts';
+import { blockingKeyPasses, type BlockingPass } from './blocking.ts';
+import { CandidateCollector, totalPairs, type PairSides } from './candidate-pairs.ts';
+import { levelLabels } from './comparison-levels.ts';
+import { comparisonVectors, randomPairs } from './comparison-vectors.ts';
+import { estimateU, fitFsModel, scorePairs, type FsModel } from './fs-model.ts';
+import { lshPass } from './lsh-blocking.ts';
+import { seededRandom } from './seeded-random.ts';
+import { sharedFields } from './source-store.ts';
+import type { LinkSettings } from './link-settings.ts';
+
+export interface PassSummary {
+  name: string;
+  kind: 'key' | 'lsh';
+  pairs: number;
+  skippedBlocks: number;
+  skippedPairs: number;
+}
+
+/** Everything scored between two sides, before any links are chosen. */
+export interface ScoredPairs {
+  sides: PairSides;
+  fields: FieldName[];
+  totalPairs: number;
+  passes: PassSummary[];
+  left: Uint32Array;
+  right: Uint32Array;
+  matchWeight: Float64Array;
+  matchProbability: Float64Array;
+  clkDice: Float64Array;
+  model: FsModel;
+}
+
+/** Blocking, comparison vectors, the Fellegi-Sunter fit and the score of every candidate pair. */
+export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPairs {
+  const collector = new CandidateCollector(sides);
+  const passes: BlockingPass[] = blockingKeyPasses(sides, collector, settings.keyFields, settings.maxBlockPairs);
+  if (settings.lsh) {
+    const lsh = lshPass(sides, collector, settings.seed, settings.lsh);
+    if (lsh) passes.push(lsh);
+  }
+  const { left, right } = collector.toArrays();
+  const fields = sharedFields(sides.a, sides.b);
+  const labels = levelLabels(settings.levelThresholds);
+  const vectors = comparisonVectors(sides, fields, left, right, settings.levelThresholds);
+
+  const total = totalPairs(sides);
+  const random = seededRandom(`credlink-u:${settings.seed}:${sides.a.name}:${sides.b.name}`);
+  const sampleSize = Math.min(settings.uSampleSize, Math.max(total, 1));
+  const sample = randomPairs(sides, sampleSize, random.int);
+  const uVectors = comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds);
+  const u = estimateU(uVectors, labels.length);
+
+  const outside: number[] = [];
+  for (let i = 0; i < sampleSize; i++) if (!collector.has(sample.left[i], sample.right[i])) outside.push(i);
+  const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total };
+  const model = fitFsModel(data, u, labels, settings.training, settings.em);
+  const { matchWeight, matchProbability } = scorePairs(model, vectors);
+  return {
+    sides,
+    fields,
+    totalPairs: total,
+    passes: passes.map((p) => ({ name: p.name, kind: p.kind, pairs: p.candidates.length, skippedBlocks: p.skippedBlocks, skippedPairs: p.skippedPairs })),
+    left,
+    right,
+    matchWeight,
+    matchProbability,
+    clkDice: vectors.clkDice,
+    model,
+  };
+}

@@ -1,0 +1,46 @@
+import type { FieldName } from '../schema/field-names.ts';
+import { DEFAULT_ASSIGNMENT, type AssignmentOptions } from './assignment.ts';
+import { DEFAULT_LEVEL_THRESHOLDS } from './comparison-levels.ts';
+import { DEFAULT_EM, type EmOptions } from './em-estimate.ts';
+import { DEFAULT_LSH, type LshSettings } from './lsh-blocking.ts';
+import type { MTraining } from './fs-model.ts';
+
+export type LinkMethod = 'fs' | 'threshold';
+
+export interface LinkSettings {
+  method: LinkMethod;
+  /** Links need at least this match probability (method fs). */
+  threshold: number;
+  /** Links need at least this CLK Dice (method threshold, the baseline). */
+  diceThreshold: number;
+  levelThresholds: readonly number[];
+  lsh: LshSettings | false;
+  maxBlockPairs: number;
+  /** Random pairs drawn to estimate u. */
+  uSampleSize: number;
+  /** Seeds LSH and the u sample; derived from the schema fingerprint. */
+  seed: string;
+  /** Fields of each blocking key (from the schema) so that EM training can leave them out. */
+  keyFields?: ReadonlyMap<string, FieldName[]>;
+  /** How m is estimated: EM per blocking pass leaving out its fields, or EM over all pairs. */
+  training: MTraining;
+  em: EmOptions;
+  assignment: AssignmentOptions;
+}
+
+export function defaultLinkSettings(seed: string, overrides: Partial<LinkSettings> = {}): LinkSettings {
+  return {
+    method: 'fs',
+    threshold: 0.85,
+    diceThreshold: 0.85,
+    levelThresholds: DEFAULT_LEVEL_THRESHOLDS,
+    lsh: DEFAULT_LSH,
+    maxBlockPairs: 10_000,
+    uSampleSize: 200_000,
+    seed,
+    training: 'blocks',
+    em: DEFAULT_EM,
+    assignment: DEFAULT_ASSIGNMENT,
+    ...overrides,
+  };
+}

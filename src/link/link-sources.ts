@@ -1,0 +1,66 @@
+import type { Edge } from './assignment.ts';
+import { pairSides } from './candidate-pairs.ts';
+import { clusterRecords, type Clustering, type SourceLinks } from './clustering.ts';
+import { scoreSides, type ScoredPairs } from './link-pair.ts';
+import { chooseLinks, thresholdEdges } from './link-selection.ts';
+import type { LinkSettings } from './link-settings.ts';
+import { buildSourceStore, type LinkSource, type SourceStore } from './source-store.ts';
+
+export interface PairLinkage {
+  /** Indices into LinkageResult.sources. */
+  a: number;
+  b: number;
+  scored: ScoredPairs;
+  links: Edge[];
+}
+
+export interface LinkageResult {
+  sources: SourceStore[];
+  spine?: number;
+  pairs: PairLinkage[];
+  clustering: Clustering;
+}
+
+/**
+ * Which source pairs to link: each source to the spine when there is one; otherwise every pair;
+ * a single source against itself (deduplication).
+ */
+export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number, number]> {
+  if (stores.length === 1) return [[0, 0]];
+  const spine = stores.findIndex((s) => s.role === 'spine');
+  if (spine >= 0) return stores.flatMap((_, s) => (s === spine ? [] : [[spine, s] as [number, number]]));
+  const pairs: Array<[number, number]> = [];
+  for (let a = 0; a < stores.length; a++) for (let b = a + 1; b < stores.length; b++) pairs.push([a, b]);
+  return pairs;
+}
+
+/** Links sources end to end: score each source pair, choose links, cluster. Sources are taken in name order. */
+export function linkSources(sources: readonly LinkSource[], settings: LinkSettings): LinkageResult {
+  const stores = [...sources].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)).map(buildSourceStore);
+  const pairs = sourcePairsToLink(stores).map(([a, b]) => {
+    const sides = pairSides(stores[a], a === b ? undefined : stores[b]);
+    const scored = scoreSides(sides, settings);
+    const links = linksAt(scored, settings, settings.method === 'fs' ? settings.threshold : settings.diceThreshold);
+    return { a, b, scored, links };
+  });
+  const clustering = clusterLinks(stores, pairs);
+  const spine = stores.findIndex((s) => s.role === 'spine');
+  return { sources: stores, spine: spine >= 0 ? spine : undefined, pairs, clustering };
+}
+
+/** The links one scored source pair gives at a threshold (probability for fs, CLK Dice for threshold). */
+export function linksAt(scored: ScoredPairs, settings: LinkSettings, threshold: number): Edge[] {
+  const { left, right, matchWeight, matchProbability, clkDice, sides } = scored;
+  const edges = thresholdEdges(left, right, matchWeight, matchProbability, clkDice, settings.method, threshold);
+  const facts = { aDuplicateFree: sides.a.duplicateFree, bDuplicateFree: sides.b.duplicateFree, dedupe: sides.dedupe };
+  return chooseLinks(edges, facts, settings.method, settings.assignment);
+}
+
+export function clusterLinks(stores: readonly SourceStore[], pairs: ReadonlyArray<{ a: number; b: number; links: Edge[] }>): Clustering {
+  const groups: SourceLinks[] = pairs.map(({ a, b, links }) => ({ a, b, links }));
+  return clusterRecords(
+    stores.map((s) => s.count),
+    stores.map((s) => s.duplicateFree),
+    groups,
+  );
+}

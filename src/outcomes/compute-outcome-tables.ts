@@ -1,0 +1,75 @@
+import type { PublishedTable, RawTable } from '../disclosure/cells.ts';
+import type { DisclosurePolicy } from '../disclosure/disclosure-policy.ts';
+import type { DpBudget } from '../disclosure/dp-budget.ts';
+import { publishTables, type DpSettings } from '../disclosure/publish-tables.ts';
+import { buildPreTrendTable, buildRoiTable } from './derived-tables.ts';
+import { buildEarningsTables } from './earnings-tables.ts';
+import { buildEducationTable } from './education-tables.ts';
+import { buildEmploymentTables, buildIndustryTable } from './labor-market-tables.ts';
+import { buildContext, type OutcomeContext, type OutcomeInputs } from './outcome-context.ts';
+import type { OutcomesConfig } from './outcomes-config.ts';
+import { buildPathwayTable } from './pathway-tables.ts';
+import { buildStackingTables } from './stacking-tables.ts';
+import { buildComparisonTable, buildTrajectoryTable } from './trajectory-tables.ts';
+
+export interface OutcomeTables {
+  /** Published tables only: rounded counts, safe statistics, suppressed cells hidden. */
+  tables: PublishedTable[];
+  /** Present under differential privacy: how epsilon was spent. */
+  budget?: DpBudget;
+  /** Fixed-form remarks for the manifest (e.g. CPI years outside the series). */
+  notes: string[];
+  /** People with at least one credential award. */
+  holders: number;
+}
+
+export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
+  const d = config.disclosure;
+  return {
+    minCell: d.minCell,
+    minPercentileCell: d.minPercentileCell,
+    roundingBase: d.roundingBase,
+    dollarRounding: d.dollarRounding,
+    rateDecimals: d.rateDecimals,
+    minEmployers: d.minEmployers,
+    maxEmployerShare: d.maxEmployerShare,
+  };
+}
+
+/** The raw tables (person-level values, exact counts, margins) before disclosure control; exported for tests. */
+export function rawOutcomeTables(ctx: OutcomeContext, withPathways: boolean): RawTable[] {
+  const raw: RawTable[] = [
+    ...buildEarningsTables(ctx),
+    buildTrajectoryTable(ctx),
+    buildComparisonTable(ctx),
+    ...buildEmploymentTables(ctx),
+    buildIndustryTable(ctx),
+    ...buildStackingTables(ctx),
+    buildEducationTable(ctx),
+  ];
+  if (withPathways) raw.push(buildPathwayTable(ctx));
+  return raw;
+}
+
+/**
+ * Every outcome table from linked people and the configuration: the pure entry point shared by
+ * `credlink outcomes`, the report and the job runner. Raw cells never leave this function.
+ */
+export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings } = {}): OutcomeTables {
+  const ctx = buildContext(inputs, config, { credentialCap: options.dp ? config.disclosure.dpMaxCredentialsPerPerson : undefined });
+  const notes: string[] = [];
+  const raw = rawOutcomeTables(ctx, !options.dp);
+  // Which sequences are shown depends on the data, which differential privacy does not allow.
+  if (options.dp) notes.push('pathways table withheld under differential privacy (its rows depend on the data)');
+  const published = publishTables(raw, disclosurePolicyOf(config), options.dp);
+  const byName = new Map(published.tables.map((t) => [t.name, t]));
+  const tables = [
+    ...published.tables,
+    buildPreTrendTable(ctx, byName.get('comparison')),
+    buildRoiTable(ctx, byName.get('comparison'), byName.get('trajectory')),
+  ];
+  const outside = ctx.deflator.yearsOutsideSeries();
+  if (outside.length) notes.push(`CPI-U has no annual average for ${outside.join(', ')}; the nearest year in the series was used`);
+  const holders = new Set(ctx.groups.flatMap((g) => g.holders.map((h) => h.personIndex))).size;
+  return { tables, budget: published.budget, notes, holders };
+}

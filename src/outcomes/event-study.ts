@@ -1,0 +1,62 @@
+import { covered, realEarnings, type Holder, type OutcomeContext } from './outcome-context.ts';
+import type { OutcomePerson, QuarterIndex } from './outcome-person.ts';
+import { quarterOfDate } from './outcome-person.ts';
+import type { WageHistory } from './wage-history.ts';
+
+export const EVENT_QUARTERS = Array.from({ length: 21 }, (_, i) => i - 8);
+/** The pre-award baseline, quarters -4..-1, as in event-study designs on UI wages. */
+export const PRE_WINDOW = [-4, -3, -2, -1] as const;
+
+/** Mean real earnings over -4..-1 around event quarter e, or undefined if the data do not cover it. */
+export function preAverage(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex): number | undefined {
+  if (!covered(ctx, e - 4, e - 1)) return undefined;
+  let sum = 0;
+  for (const k of PRE_WINDOW) sum += realEarnings(ctx, wages, e + k);
+  return sum / PRE_WINDOW.length;
+}
+
+/** Per-person change in real earnings at event quarter + k from the pre-award average. */
+export function changeAt(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex, k: number): number | undefined {
+  const q = e + k;
+  if (!covered(ctx, q)) return undefined;
+  const pre = preAverage(ctx, wages, e);
+  return pre === undefined ? undefined : realEarnings(ctx, wages, q) - pre;
+}
+
+export function treatedChanges(ctx: OutcomeContext, holders: readonly Holder[], k: number): number[] {
+  const out: number[] = [];
+  for (const h of holders) {
+    const c = changeAt(ctx, h.wages, h.awardQuarter, k);
+    if (c !== undefined) out.push(c);
+  }
+  return out;
+}
+
+/** A comparison candidate: failed the first attempt at the credential; event quarter 0 is that failure. */
+export interface FailedCandidate {
+  wages: WageHistory;
+  failQuarter: QuarterIndex;
+  /** Award quarter of a later pass, if any: the person leaves the comparison arm from then on. */
+  passQuarter?: QuarterIndex;
+}
+
+export function failedCandidate(person: OutcomePerson, wages: WageHistory, credential: string): FailedCandidate | undefined {
+  const attempts = person.credentials.filter((c) => c.credential === credential).sort((a, b) => (a.examDate < b.examDate ? -1 : a.examDate > b.examDate ? 1 : 0));
+  if (attempts.length === 0 || attempts[0].result !== 'fail' || !attempts[0].examDate) return undefined;
+  const passes = attempts.filter((a) => a.result === 'pass' && a.awardDate).map((a) => quarterOfDate(a.awardDate!));
+  return { wages, failQuarter: quarterOfDate(attempts[0].examDate), passQuarter: passes.length ? Math.min(...passes) : undefined };
+}
+
+/**
+ * Comparison arm at event quarter k: candidates who failed and had not yet passed by then
+ * (a not-yet-treated comparison group, as in staggered difference-in-differences).
+ */
+export function comparisonChanges(ctx: OutcomeContext, candidates: readonly FailedCandidate[], k: number): number[] {
+  const out: number[] = [];
+  for (const c of candidates) {
+    if (c.passQuarter !== undefined && c.passQuarter <= c.failQuarter + k) continue;
+    const change = changeAt(ctx, c.wages, c.failQuarter, k);
+    if (change !== undefined) out.push(change);
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import type { CatalogCredential, Employer, OutcomePerson, QuarterIndex } from './outcome-person.ts';
+import { quarterIndex, quarterOfDate, yearOfQuarter } from './outcome-person.ts';
+import type { OutcomesConfig } from './outcomes-config.ts';
+import { createDeflator, type Deflator } from './real-dollars.ts';
+import { wageHistory, type WageHistory } from './wage-history.ts';
+import { naicsSector } from './naics-sector.ts';
+
+/** A person who earned a credential: the unit of every per-credential table. */
+export interface Holder {
+  personIndex: number;
+  person: OutcomePerson;
+  wages: WageHistory;
+  credential: string;
+  /** First award of this credential (YYYY-MM-DD) and its quarter: event quarter 0. */
+  awardDate: string;
+  awardQuarter: QuarterIndex;
+}
+
+/** The holders of one credential in one award cohort ('all' pools every cohort). */
+export interface Group {
+  credential: string;
+  cohort: string;
+  holders: Holder[];
+}
+
+export interface OutcomeInputs {
+  persons: OutcomePerson[];
+  catalog: CatalogCredential[];
+  employers: Employer[];
+}
+
+export interface OutcomeContext {
+  config: OutcomesConfig;
+  persons: OutcomePerson[];
+  catalog: Map<string, CatalogCredential>;
+  credentials: string[];
+  employers: Map<string, Employer>;
+  deflator: Deflator;
+  coverage: { from: QuarterIndex; to: QuarterIndex };
+  cohortLabels: string[];
+  /** Cohort labels a year belongs to (its cohort and 'all'), empty when outside every cohort. */
+  cohortsOfYear(year: number): string[];
+  groups: Group[];
+  histories: WageHistory[];
+  /** Under differential privacy: credentials kept per person (undefined = no cap). */
+  credentialCap?: number;
+}
+
+export const ALL_COHORTS = 'all';
+
+/** Real earnings (base-year dollars) of a person in quarter q. */
+export function realEarnings(ctx: OutcomeContext, history: WageHistory, q: QuarterIndex): number {
+  const nominal = history.earnings(q);
+  return nominal === 0 ? 0 : ctx.deflator.toReal(nominal, yearOfQuarter(q));
+}
+
+/** Whether the wage records cover every quarter from a to b (outcomes past the data are unknown, not zero). */
+export function covered(ctx: OutcomeContext, a: QuarterIndex, b: QuarterIndex = a): boolean {
+  return a >= ctx.coverage.from && b <= ctx.coverage.to;
+}
+
+export function sectorOfEmployer(ctx: OutcomeContext, employerId: string | undefined): string {
+  if (employerId === undefined) return 'none';
+  return naicsSector(ctx.employers.get(employerId)?.naics);
+}
+
+function parseYearQuarter(text: string): QuarterIndex {
+  return quarterIndex(Number(text.slice(0, 4)), Number(text.slice(5)));
+}
+
+function wageCoverage(config: OutcomesConfig, persons: readonly OutcomePerson[]): { from: QuarterIndex; to: QuarterIndex } {
+  if (config.wageCoverage) return { from: parseYearQuarter(config.wageCoverage.from), to: parseYearQuarter(config.wageCoverage.to) };
+  let from = Infinity;
+  let to = -Infinity;
+  for (const p of persons) for (const w of p.wages) {
+    if (w.quarter < from) from = w.quarter;
+    if (w.quarter > to) to = w.quarter;
+  }
+  return Number.isFinite(from) ? { from, to } : { from: 1, to: 0 };
+}
+
+/** Each person's first award per credential, capped (under DP) to the earliest `cap` credentials. */
+function awardsOf(person: OutcomePerson, cap: number | undefined): Array<{ credential: string; awardDate: string }> {
+  const first = new Map<string, string>();
+  for (const exam of person.credentials) {
+    if (exam.result !== 'pass' || !exam.awardDate) continue;
+    const known = first.get(exam.credential);
+    if (known === undefined || exam.awardDate < known) first.set(exam.credential, exam.awardDate);
+  }
+  const awards = [...first].map(([credential, awardDate]) => ({ credential, awardDate }));
+  awards.sort((a, b) => (a.awardDate < b.awardDate ? -1 : a.awardDate > b.awardDate ? 1 : a.credential < b.credential ? -1 : 1));
+  return cap === undefined ? awards : awards.slice(0, cap);
+}
+
+export function buildContext(inputs: OutcomeInputs, config: OutcomesConfig, options: { credentialCap?: number } = {}): OutcomeContext {
+  const catalog = new Map(inputs.catalog.map((c) => [c.code, c]));
+  const histories = inputs.persons.map(wageHistory);
+  const cohorts = config.cohorts.length ? config.cohorts : [{ label: ALL_COHORTS, from: -Infinity, to: Infinity }];
+  const cohortLabels = config.cohorts.length ? [...cohorts.map((c) => c.label), ALL_COHORTS] : [ALL_COHORTS];
+  const cohortsOfYear = (year: number): string[] => {
+    const own = cohorts.filter((c) => year >= c.from && year <= c.to).map((c) => c.label);
+    if (own.length === 0) return [];
+    return config.cohorts.length ? [...own, ALL_COHORTS] : own;
+  };
+  const byGroup = new Map<string, Holder[]>();
+  const seenCredentials = new Set<string>();
+  inputs.persons.forEach((person, personIndex) => {
+    for (const award of awardsOf(person, options.credentialCap)) {
+      seenCredentials.add(award.credential);
+      const awardQuarter = quarterOfDate(award.awardDate);
+      const holder: Holder = { personIndex, person, wages: histories[personIndex], credential: award.credential, awardDate: award.awardDate, awardQuarter };
+      for (const cohort of cohortsOfYear(yearOfQuarter(awardQuarter))) {
+        const key = `${award.credential}\u0000${cohort}`;
+        let list = byGroup.get(key);
+        if (!list) byGroup.set(key, (list = []));
+        list.push(holder);
+      }
+    }
+  });
+  const extra = [...seenCredentials].filter((c) => !catalog.has(c)).sort();
+  const credentials = [...inputs.catalog.map((c) => c.code), ...extra];
+  const groups: Group[] = [];
+  for (const credential of credentials) {
+    for (const cohort of cohortLabels) groups.push({ credential, cohort, holders: byGroup.get(`${credential}\u0000${cohort}`) ?? [] });
+  }
+  return {
+    config,
+    persons: inputs.persons,
+    catalog,
+    credentials,
+    employers: new Map(inputs.employers.map((e) => [e.employerId, e])),
+    deflator: createDeflator(config.baseYear, config.cpi),
+    coverage: wageCoverage(config, inputs.persons),
+    cohortLabels,
+    cohortsOfYear,
+    groups,
+    histories,
+    credentialCap: options.credentialCap,
+  };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { DEFAULT_DISCLOSURE_POLICY } from '../disclosure/disclosure-policy.ts';
+
+/** `fixtures/outcomes.json` and docs/outcomes.md show a full example; every key but the version has a default. */
+
+const yearQuarter = z.string().regex(/^\d{4}Q[1-4]$/, 'use YYYYQn, e.g. 2019Q3');
+
+export const catalogCredentialSchema = z
+  .object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    issuer: z.string().min(1),
+    type: z.string().min(1),
+    alignedNaics: z.array(z.string().regex(/^\d{2,6}$/)).default([]),
+    cost: z.number().min(0).default(0),
+  })
+  .loose();
+
+const cohortSchema = z
+  .object({ label: z.string().regex(/^[A-Za-z0-9_-]+$/), from: z.number().int(), to: z.number().int() })
+  .strict()
+  .refine((c) => c.from <= c.to, { message: 'a cohort needs from <= to' });
+
+const disclosureSchema = z
+  .object({
+    minCell: z.number().int().min(1).default(DEFAULT_DISCLOSURE_POLICY.minCell),
+    minPercentileCell: z.number().int().min(11).default(DEFAULT_DISCLOSURE_POLICY.minPercentileCell),
+    roundingBase: z.number().int().min(1).default(DEFAULT_DISCLOSURE_POLICY.roundingBase),
+    dollarRounding: z.number().min(0).default(DEFAULT_DISCLOSURE_POLICY.dollarRounding),
+    rateDecimals: z.number().int().min(0).max(6).default(DEFAULT_DISCLOSURE_POLICY.rateDecimals),
+    minEmployers: z.number().int().min(1).default(DEFAULT_DISCLOSURE_POLICY.minEmployers),
+    maxEmployerShare: z.number().gt(0).max(1).default(DEFAULT_DISCLOSURE_POLICY.maxEmployerShare),
+    /** Career pathways: how many of the most common sector sequences to show before "other". */
+    topSequences: z.number().int().min(1).default(10),
+    /** Under --epsilon, each person keeps at most this many credentials (bounds the sensitivity). */
+    dpMaxCredentialsPerPerson: z.number().int().min(1).default(3),
+  })
+  .strict();
+
+export const outcomesConfigSchema = z
+  .object({
+    credlinkOutcomes: z.literal(1),
+    /** The credential catalog: a path (relative to this file) to catalog.json, or the list inline. */
+    catalog: z.union([z.string().min(1), z.array(catalogCredentialSchema)]),
+    /** employers.csv (employer_id,naics,county), relative to this file. */
+    employers: z.string().min(1).optional(),
+    /** CPI-U annual averages by year; defaults to the bundled BLS series (src/outcomes/data/cpi-u.json). */
+    cpi: z
+      .object({ name: z.string().default('custom'), annualAverages: z.record(z.string().regex(/^\d{4}$/), z.number().positive()) })
+      .strict()
+      .optional(),
+    /** Dollars are real dollars of this year. */
+    baseYear: z.number().int().min(1990).max(2100).default(2024),
+    /** Award cohorts (award years pooled, as PSEO pools graduation cohorts); default one cohort of all years. */
+    cohorts: z.array(cohortSchema).default([]),
+    /** Quarters the wage records cover; default: the first and last quarter seen in the wage payloads. */
+    wageCoverage: z.object({ from: yearQuarter, to: yearQuarter }).strict().optional(),
+    comparison: z
+      .object({
+        method: z.enum(['failed-not-yet-passed', 'pre-post']).default('failed-not-yet-passed'),
+        /** Below this many people in an arm, the difference-in-differences falls back to a labelled pre/post change. */
+        minArm: z.number().int().min(1).default(30),
+        /** Pre-trend check passes when the mean difference at -8..-5 is within this many real dollars a quarter. */
+        preTrendTolerance: z.number().min(0).default(250),
+      })
+      .strict()
+      .prefault({}),
+    roi: z
+      .object({
+        /** Real annual discount rate (OMB Circular A-94 style 3%). */
+        discountRate: z.number().min(0).max(0.5).default(0.03),
+        /** Years of the NPV horizons. */
+        horizonsYears: z.array(z.number().int().min(1).max(40)).default([5, 10]),
+        /** Beyond the last measured quarter (+12): hold the mean effect of +9..+12, or assume none. */
+        extrapolation: z.enum(['hold-last-year', 'none']).default('hold-last-year'),
+      })
+      .strict()
+      .prefault({}),
+    /** PSEO attachment: full-time, full-year at the federal minimum wage ($7.25 x 2080 hours). */
+    attachment: z
+      .object({
+        minimumWage: z.number().positive().default(7.25),
+        fullTimeHours: z.number().positive().default(2080),
+        minQuarters: z.number().int().min(1).max(4).default(3),
+      })
+      .strict()
+      .prefault({}),
+    /** Median annual earnings of high-school graduates, for later "credential of value" verdicts. */
+    highSchoolBaseline: z
+      .object({ annualEarnings: z.number().positive(), year: z.number().int(), source: z.string().min(1) })
+      .strict()
+      .optional(),
+    disclosure: disclosureSchema.prefault({}),
+  })
+  .strict();
+
+export type OutcomesConfig = z.output<typeof outcomesConfigSchema>;
+export type CatalogEntry = z.output<typeof catalogCredentialSchema>;

@@ -1,0 +1,113 @@
+import type { PayloadValue } from '../extract/extract-types.ts';
+import type { SourceRole } from '../schema/source-mapping.ts';
+import type { Enrollment, ExamRecord, OutcomePerson, WageQuarter } from './outcome-person.ts';
+import { quarterIndex } from './outcome-person.ts';
+
+/** One line of a linkage's clusters.csv. */
+export interface ClusterMember {
+  clusterId: string;
+  source: string;
+  pseudonym: string;
+}
+
+type Values = Record<string, PayloadValue>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const text = (v: PayloadValue | undefined) => (v === null || v === undefined || v === '' ? undefined : String(v));
+const date = (v: PayloadValue | undefined) => {
+  const t = text(v);
+  return t !== undefined && DATE.test(t) ? t : undefined;
+};
+
+/** Payload names per role are the contract of docs/architecture.md. */
+export function examRecordOf(v: Values): ExamRecord | undefined {
+  const credential = text(v.credential);
+  const examDate = date(v.exam_date);
+  const result = text(v.result)?.toLowerCase();
+  if (!credential || !examDate || (result !== 'pass' && result !== 'fail')) return undefined;
+  const awardDate = result === 'pass' ? (date(v.award_date) ?? examDate) : undefined;
+  return { credential, examDate, result, awardDate };
+}
+
+export function wageQuarterOf(v: Values): WageQuarter | undefined {
+  const year = Number(v.year);
+  const quarter = Number(v.quarter);
+  const wages = Number(v.wages);
+  const employerId = text(v.employer_id);
+  if (!Number.isInteger(year) || !Number.isInteger(quarter) || quarter < 1 || quarter > 4 || !Number.isFinite(wages) || !employerId) return undefined;
+  return { quarter: quarterIndex(year, quarter), employerId, wages };
+}
+
+export function enrollmentOf(v: Values): Enrollment {
+  return {
+    collegeCode: text(v.college_code),
+    enrollmentBegin: date(v.enrollment_begin),
+    enrollmentEnd: date(v.enrollment_end),
+    degreeLevel: text(v.degree_level)?.toLowerCase(),
+    graduationDate: date(v.graduation_date),
+  };
+}
+
+/**
+ * Builds OutcomePerson values from a linkage's clusters and the payload rows of the extracts.
+ * A roster record outside every cluster is a person of its own (the linker found no match, so
+ * their wages are unknown to us: that is the linkage error the tables report beside them);
+ * wage or education rows outside every cluster belong to no credential holder and are dropped.
+ */
+export class PersonAssembler {
+  private readonly clusterOf = new Map<string, number>();
+  private readonly people: OutcomePerson[] = [];
+  private readonly unlinkedRoster = new Map<string, number>();
+  readonly skipped = { roster: 0, wages: 0, education: 0 };
+
+  /** Only clusters with a record of a roster source matter: everyone else holds no credential. */
+  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>) {
+    const withRoster = new Set(members.filter((m) => rosterSources.has(m.source)).map((m) => m.clusterId));
+    const index = new Map<string, number>();
+    for (const m of members) {
+      if (!withRoster.has(m.clusterId)) continue;
+      let i = index.get(m.clusterId);
+      if (i === undefined) {
+        i = this.people.length;
+        index.set(m.clusterId, i);
+        this.people.push({ credentials: [], wages: [], education: [] });
+      }
+      this.clusterOf.set(`${m.source}\u0000${m.pseudonym}`, i);
+    }
+  }
+
+  private personFor(source: string, pseudonym: string, role: SourceRole): OutcomePerson | undefined {
+    const i = this.clusterOf.get(`${source}\u0000${pseudonym}`);
+    if (i !== undefined) return this.people[i];
+    if (role !== 'roster') return undefined;
+    let j = this.unlinkedRoster.get(`${source}\u0000${pseudonym}`);
+    if (j === undefined) {
+      j = this.people.length;
+      this.unlinkedRoster.set(`${source}\u0000${pseudonym}`, j);
+      this.people.push({ credentials: [], wages: [], education: [] });
+    }
+    return this.people[j];
+  }
+
+  add(source: string, role: SourceRole, pseudonym: string, values: Values): void {
+    if (role === 'spine') return;
+    const person = this.personFor(source, pseudonym, role);
+    if (!person) return;
+    if (role === 'roster') {
+      const exam = examRecordOf(values);
+      if (exam) person.credentials.push(exam);
+      else this.skipped.roster += 1;
+    } else if (role === 'wages') {
+      const wage = wageQuarterOf(values);
+      if (wage) person.wages.push(wage);
+      else this.skipped.wages += 1;
+    } else {
+      person.education.push(enrollmentOf(values));
+    }
+  }
+
+  /** People with any data (clusters of only spine records are dropped). */
+  persons(): OutcomePerson[] {
+    return this.people.filter((p) => p.credentials.length || p.wages.length || p.education.length);
+  }
+}

@@ -1,0 +1,64 @@
+import { stringify } from 'csv-stringify/sync';
+import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
+
+/** The linkage error reported beside every table (from the linkage's summary.json). */
+export interface LinkageError {
+  /** Expected share of false matches among the links: sum of (1 - match probability) / links. */
+  expectedFalseMatchShare: number | null;
+  bySourcePair: Array<{ sourceA: string; sourceB: string; links: number; expectedFalseMatchShare: number }>;
+}
+
+export function tableCsv(table: PublishedTable): string {
+  const header = [...table.dims, 'measure', 'value', 'count', 'status', 'note'];
+  const rows = table.cells.map((c) => [...table.dims.map((d) => c.dims[d]), c.measure, c.value ?? '', c.count ?? '', c.status, c.note ?? '']);
+  return stringify([header, ...rows], { record_delimiter: '\n' });
+}
+
+export function tableJson(table: PublishedTable, linkage: LinkageError | undefined): string {
+  const body = {
+    table: table.name,
+    title: table.title,
+    definition: table.definition,
+    linkageError: linkage ?? null,
+    dims: table.dims,
+    cells: table.cells.map((c) => ({ ...c.dims, measure: c.measure, value: c.value, count: c.count, status: c.status, ...(c.note ? { note: c.note } : {}) })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+function cellFinder(tables: readonly PublishedTable[]) {
+  const index = new Map<string, PublishedCell>();
+  for (const t of tables) for (const c of t.cells) index.set(`${t.name}|${c.dims.credential}|${c.dims.cohort ?? ''}|${c.dims.quarter_after ?? c.dims.event_quarter ?? ''}|${c.measure}`, c);
+  return (table: string, credential: string, cohort: string, k: number | '', measure: string) => index.get(`${table}|${credential}|${cohort}|${k}|${measure}`);
+}
+
+const show = (c: PublishedCell | undefined, format: (v: number) => string): string => {
+  if (!c || c.status === 'suppressed') return '(s)';
+  if (c.value === null) return c.note ?? '';
+  return format(c.value);
+};
+const dollars = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
+const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** The Markdown summary printed to stdout: headline figures per credential, then every table with its linkage error. */
+export function markdownSummary(tables: readonly PublishedTable[], credentials: readonly string[], linkage: LinkageError | undefined, extra: string[]): string {
+  const find = cellFinder(tables);
+  const lines: string[] = ['# Credential outcomes', ''];
+  const error = linkage?.expectedFalseMatchShare;
+  lines.push(`Linkage error: expected false-match share ${error === null || error === undefined ? 'unknown (no summary.json)' : percent(error)} among linked records; every count and rate below may be off by about that share.`, '');
+  lines.push('| credential | employed +4 | median earnings +4 | effect +4 (method) | NPV 10y | breakeven quarter |', '|---|---|---|---|---|---|');
+  for (const credential of credentials) {
+    const method = find('roi', credential, 'all', '', 'method');
+    const effect = method?.note === 'did' ? find('comparison', credential, 'all', 4, 'did') : find('trajectory', credential, 'all', 4, 'mean_change_from_pre');
+    lines.push(
+      `| ${credential} | ${show(find('employment', credential, 'all', '', 'employed_q4'), percent)} | ${show(find('earnings_quarterly', credential, 'all', 4, 'median'), dollars)} | ${show(effect, dollars)}${method?.note ? ` (${method.note})` : ''} | ${show(find('roi', credential, 'all', '', 'npv_10y'), dollars)} | ${show(find('roi', credential, 'all', '', 'breakeven_quarter'), String)} |`,
+    );
+  }
+  lines.push('', '(s) = suppressed by the disclosure policy. Dollars are real dollars of the base year.', '', '## Tables', '');
+  for (const t of tables) {
+    const suppressed = t.cells.filter((c) => c.status === 'suppressed').length;
+    lines.push(`- **${t.name}** (${t.name}.csv, ${t.name}.json): ${t.title}. ${t.cells.length} cells, ${suppressed} suppressed. Linkage error: ${error === null || error === undefined ? 'unknown' : percent(error)}.`);
+  }
+  if (extra.length) lines.push('', ...extra.map((e) => `Note: ${e}.`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,54 @@
+import { esc, formatNumber } from './html.ts';
+import type { ReportInput } from './report-input.ts';
+
+/*
+ * The methods section is written from the parameters the run actually used, so that it cannot
+ * drift from the numbers above it. Citations are plain text: the report links to nothing.
+ */
+
+type Params = Record<string, unknown>;
+
+const get = (obj: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Params)[key] : undefined), obj);
+
+const show = (value: unknown, fallback = 'the default'): string => {
+  if (value === undefined || value === null) return fallback;
+  if (Array.isArray(value)) return value.map((v) => show(v)).join(', ');
+  return typeof value === 'number' ? formatNumber(value) : String(value);
+};
+
+function linkageParagraph(input: ReportInput): string {
+  const { summary } = input.linkage;
+  const link = input.parameters.linkage;
+  const sources = input.extracts.map((e) => `${e.source} (${e.role}, ${formatNumber(e.persons)} persons)`).join('; ');
+  const method =
+    summary.method === 'threshold'
+      ? `linked when the Dice coefficient of their record-level filters was at least ${show(summary.diceThreshold)} (a baseline without a probabilistic model)`
+      : `scored with a Fellegi-Sunter model: per field, the Dice coefficient of the field filters fell into comparison levels with lower bounds ${show(link.levels, '0.75, 0.9 and 1 (exact)')}; u-probabilities were estimated from random pairs and m-probabilities and the match prior by expectation-maximisation; pairs with a match probability of at least ${show(summary.threshold)} were linked, one-to-one where a source is duplicate-free`;
+  const spine = summary.spine ? ` Persons were clustered through the spine ${esc(summary.spine)}.` : ' Persons were clustered by the links between sources.';
+  return `<p>Each data holder normalised its identifiers and encoded them as keyed Bloom filters with a secret the linker does not hold (Schnell, Bachteler and Reiher 2009). The linker received ${input.extracts.length} extracts: ${esc(sources)}. Candidate pairs were found by keyed blocking keys and locality-sensitive hashing, then ${esc(method)} (Fellegi and Sunter 1969).${spine} The seed of every random step is ${esc(summary.seed)}, derived from the schema, so a rerun gives the same links.</p>`;
+}
+
+function outcomesParagraph(input: ReportInput): string {
+  const o = input.parameters.outcomes;
+  const comparison = get(o, 'comparison.method') === 'pre-post'
+    ? 'Effects are pre/post changes of holders (no comparison group).'
+    : `The comparison group are candidates who failed their first attempt and had not yet passed; difference-in-differences compare mean per-person changes from the pre-award quarters -4..-1, and need at least ${show(get(o, 'comparison.minArm'))} persons in each arm.`;
+  return `<p>Earnings are UI-covered wages summed over employers, in real ${String(get(o, 'baseYear') ?? 'base-year')} dollars (CPI-U annual averages). Event time counts quarters from the award quarter. Employment and retention follow the WIOA performance indicators (employment in the 2nd and 4th quarter after the award; retention with the same employer in the 2nd and 4th quarter). ${comparison} Return on investment discounts effects at ${show(get(o, 'roi.discountRate'))} a year over horizons of ${show(get(o, 'roi.horizonsYears'))} years against the credential's cost in the catalog; breakeven is the first quarter the cumulative effect covers the cost.</p>`;
+}
+
+function disclosureParagraph(input: ReportInput): string {
+  const d = input.parameters.disclosure;
+  return `<p>Only aggregate cells leave the linker. A count or rate cell describing fewer than ${show(d.minCell)} persons is suppressed, as is an earnings statistic behind fewer than ${show(d.minPercentileCell)} persons; cells that could be recovered from a published total are suppressed too (complementary suppression). Counts are rounded to a multiple of ${show(d.roundingBase)}, dollars to ${show(d.dollarRounding)}, rates to ${show(d.rateDecimals)} decimals. Employer-based cells need at least ${show(d.minEmployers)} employers and no employer above a share of ${show(d.maxEmployerShare)} of the cell (dominance rule). Percentiles are never one person's value.</p>`;
+}
+
+export function methodsSection(input: ReportInput): string {
+  return `<section id="methods">
+<h2>Methods</h2>
+${linkageParagraph(input)}
+${outcomesParagraph(input)}
+${disclosureParagraph(input)}
+<p class="note">Job ${esc(input.jobName)} (SHA-256 ${esc(input.jobSha256.slice(0, 16))}...), credlink ${esc(input.toolVersion)}. The run manifest lists every parameter and the checksum of each input.</p>
+<p class="note">References: I. P. Fellegi and A. B. Sunter (1969), A theory for record linkage, Journal of the American Statistical Association 64(328). R. Schnell, T. Bachteler and J. Reiher (2009), Privacy-preserving record linkage using Bloom filters, BMC Medical Informatics and Decision Making 9:41. U.S. Department of Labor, WIOA performance indicators (TEGL 10-16).</p>
+</section>`;
+}

@@ -1,0 +1,44 @@
+import type { PublishedTable } from '../disclosure/cells.ts';
+import type { LinkageSummary } from '../link/linkage-summary.ts';
+
+/** model.json of a linkage folder (src/link/linkage-tables.ts modelJson): aggregate, no pseudonyms. */
+export interface LinkageModelJson {
+  credlinkModel: number;
+  sourcePairs: Array<{
+    sourceA: string;
+    sourceB: string;
+    levels: string[];
+    prior: number;
+    priorConverged?: boolean;
+    uSampleSize?: number;
+    fields: Array<{ field: string; mProbability: number[]; uProbability: number[]; matchWeight: number[] }>;
+  }>;
+}
+
+export interface ReportExtract {
+  source: string;
+  role: string;
+  persons: number;
+  payloadRows: number;
+  sha256: string;
+}
+
+/** Everything the report shows: aggregate data and parameters only, never a record-level file. */
+export interface ReportInput {
+  title: string;
+  jobName: string;
+  description?: string;
+  toolVersion: string;
+  jobSha256: string;
+  extracts: ReportExtract[];
+  tables: PublishedTable[];
+  linkage: { summary: LinkageSummary; model?: LinkageModelJson };
+  /** Parameters after defaults, as in the run manifest. */
+  parameters: {
+    linkage: Record<string, unknown>;
+    outcomes: Record<string, unknown>;
+    disclosure: Record<string, unknown>;
+  };
+  /** Credential code -> catalog name, when the catalog is known. */
+  credentialNames?: Record<string, string>;
+}
