@@ -11,6 +11,7 @@ import { defineOutcomesCommand } from './outcomes.ts';
 import { defineInitCommand } from './init.ts';
 import { defineValidateCommand } from './validate.ts';
 import { defineDiffCommand } from './diff.ts';
+import { defineRunCommand } from './run.ts';
 
 /** Every subcommand, in the order `credlink --help` lists them. Each file declares its own flags and help. */
 export const commands: Array<(io: CliIo) => Command> = [
@@ -24,5 +25,6 @@ export const commands: Array<(io: CliIo) => Command> = [
   defineOutcomesCommand,
   defineInitCommand,
   defineValidateCommand,
+  defineRunCommand,
   defineDiffCommand,
 ];

@@ -87,6 +87,8 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
     cpi: config.cpi ? config.cpi.name : createDeflator(config.baseYear).series.name,
     linkageError: loaded.linkage ?? null,
     holders: roundCount(result.holders, config.disclosure.roundingBase),
+    populationSpine: loaded.spine ?? null,
+    shareOfHoldersFound: result.shareFound,
     differentialPrivacy: result.budget ?? null,
     tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
     notes,

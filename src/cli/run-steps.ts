@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { DataError } from '../errors/errors.ts';
 import { loadConfig } from '../io/config-file.ts';
 import { readExtract } from '../io/extract-file.ts';
@@ -133,9 +132,3 @@ export async function outcomesStep(args: {
   await writeOutcomeOutputs(args.tablesDir, result, loaded.linkage, summary, manifest);
   return { result, catalog: loaded.inputs.catalog };
 }
-
-export async function readJsonFile(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8'));
-}
-
-export const linkageFile = (dir: string, name: string) => join(dir, name);

@@ -88,6 +88,8 @@ export function linkageErrorOf(summary: unknown): LinkageError | undefined {
 export interface LoadedOutcomeInputs {
   inputs: OutcomeInputs;
   linkage?: LinkageError;
+  /** The population spine whose records define who is found (from summary.json or a spine extract). */
+  spine?: string;
   checksums: InputChecksum[];
   skippedRows: { roster: number; wages: number; education: number };
 }
@@ -116,9 +118,12 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   const members = await readClusters(clustersPath);
   await track('clusters', clustersPath);
   let linkage: LinkageError | undefined;
+  let spine: string | undefined;
   const summaryPath = join(args.linkageDir, 'summary.json');
   try {
-    linkage = linkageErrorOf(JSON.parse(await readFile(summaryPath, 'utf8')));
+    const summary = JSON.parse(await readFile(summaryPath, 'utf8')) as { spine?: unknown };
+    linkage = linkageErrorOf(summary);
+    if (typeof summary.spine === 'string') spine = summary.spine;
     await track('linkage summary', summaryPath);
   } catch {
     linkage = undefined;
@@ -126,13 +131,15 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   const manifests = await Promise.all(args.extracts.map((path) => readExtractManifest(path)));
   const rosterSources = new Set(manifests.filter((m) => m.role === 'roster').map((m) => m.source));
   if (rosterSources.size === 0) throw new DataError({ code: 'OUTCOMES_NO_ROSTER', detail: 'no extract has role roster: outcomes are computed for credential holders' });
-  const assembler = new PersonAssembler(members, rosterSources);
+  spine ??= manifests.find((m) => m.role === 'spine')?.source;
+  const assembler = new PersonAssembler(members, rosterSources, spine);
   for (const [i, path] of args.extracts.entries()) {
     const { source, role } = manifests[i];
     await readExtract(path, { payload: (row) => assembler.add(source, role, row.pseudonym, row.values) });
     await track(`extract ${role} ${source}`, path);
   }
-  return { inputs: { persons: assembler.persons(), catalog, employers }, linkage, checksums, skippedRows: assembler.skipped };
+  const persons = assembler.persons();
+  return { inputs: { persons, catalog, employers }, linkage, spine, checksums, skippedRows: assembler.skipped };
 }
 
 export const configDirOf = (configPath: string) => dirname(resolve(configPath));

@@ -5,6 +5,7 @@ import { levelLabels } from './comparison-levels.ts';
 import { comparisonVectors, randomPairs } from './comparison-vectors.ts';
 import { estimateU, fitFsModel, scorePairs, type FsModel } from './fs-model.ts';
 import { lshPass } from './lsh-blocking.ts';
+import { competingMatchProbability } from './match-probability.ts';
 import { seededRandom } from './seeded-random.ts';
 import { sharedFields } from './source-store.ts';
 import type { LinkSettings } from './link-settings.ts';
@@ -55,7 +56,21 @@ export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPair
   for (let i = 0; i < sampleSize; i++) if (!collector.has(sample.left[i], sample.right[i])) outside.push(i);
   const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total };
   const model = fitFsModel(data, u, labels, settings.training, settings.em);
-  const { matchWeight, matchProbability } = scorePairs(model, vectors);
+  const { matchWeight } = scorePairs(model, vectors);
+  const priorWeight = Math.log2(model.prior / (1 - model.prior));
+  const sampleWeight = scorePairs(model, uVectors).matchWeight;
+  const outsideMeanLikelihood = outside.length > 0 ? outside.reduce((sum, i) => sum + 2 ** (sampleWeight[i] - priorWeight), 0) / outside.length : 0;
+  const matchProbability = competingMatchProbability({
+    left,
+    right,
+    likelihoodWeight: matchWeight.map((w) => w - priorWeight),
+    lambda: model.prior,
+    countA: sides.a.count,
+    countB: sides.b.count,
+    outsideMeanLikelihood,
+    oneMatchPerA: !sides.dedupe && sides.b.duplicateFree,
+    oneMatchPerB: !sides.dedupe && sides.a.duplicateFree,
+  });
   return {
     sides,
     fields,

@@ -19,8 +19,10 @@ export interface OutcomeTables {
   budget?: DpBudget;
   /** Fixed-form remarks for the manifest (e.g. CPI years outside the series). */
   notes: string[];
-  /** People with at least one credential award. */
+  /** People with at least one credential award, in the population (found in the spine). */
   holders: number;
+  /** Share of people with an award who were found in the population spine (1 without a spine). */
+  shareFound: number;
 }
 
 export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
@@ -71,5 +73,8 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
   const outside = ctx.deflator.yearsOutsideSeries();
   if (outside.length) notes.push(`CPI-U has no annual average for ${outside.join(', ')}; the nearest year in the series was used`);
   const holders = new Set(ctx.groups.flatMap((g) => g.holders.map((h) => h.personIndex))).size;
-  return { tables, budget: published.budget, notes, holders };
+  const notFound = inputs.persons.filter((p) => p.inPopulation === false && p.credentials.some((c) => c.result === 'pass')).length;
+  const shareFound = holders + notFound > 0 ? Math.round((holders / (holders + notFound)) * 1000) / 1000 : 1;
+  if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine; the others (their wages unknown, not zero) are left out of every table`);
+  return { tables, budget: published.budget, notes, holders, shareFound };
 }

@@ -105,6 +105,7 @@ export function buildContext(inputs: OutcomeInputs, config: OutcomesConfig, opti
   const byGroup = new Map<string, Holder[]>();
   const seenCredentials = new Set<string>();
   inputs.persons.forEach((person, personIndex) => {
+    if (person.inPopulation === false) return;
     for (const award of awardsOf(person, options.credentialCap)) {
       seenCredentials.add(award.credential);
       const awardQuarter = quarterOfDate(award.awardDate);

@@ -35,6 +35,12 @@ export interface OutcomePerson {
   credentials: ExamRecord[];
   wages: WageQuarter[];
   education: Enrollment[];
+  /**
+   * False when a linkage with a population spine did not find this person in it: their wages
+   * and enrollments are unknown, not zero, so they are left out of every table (as PSEO leaves
+   * out graduates without a person key). Absent = found.
+   */
+  inPopulation?: boolean;
 }
 
 export interface Employer {

@@ -60,9 +60,13 @@ export class PersonAssembler {
   private readonly unlinkedRoster = new Map<string, number>();
   readonly skipped = { roster: 0, wages: 0, education: 0 };
 
-  /** Only clusters with a record of a roster source matter: everyone else holds no credential. */
-  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>) {
+  /**
+   * Only clusters with a record of a roster source matter: everyone else holds no credential.
+   * With a `spineSource`, a person is in the population when their cluster holds a spine record.
+   */
+  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>, private readonly spineSource?: string) {
     const withRoster = new Set(members.filter((m) => rosterSources.has(m.source)).map((m) => m.clusterId));
+    const withSpine = new Set(members.filter((m) => m.source === spineSource).map((m) => m.clusterId));
     const index = new Map<string, number>();
     for (const m of members) {
       if (!withRoster.has(m.clusterId)) continue;
@@ -70,7 +74,7 @@ export class PersonAssembler {
       if (i === undefined) {
         i = this.people.length;
         index.set(m.clusterId, i);
-        this.people.push({ credentials: [], wages: [], education: [] });
+        this.people.push({ credentials: [], wages: [], education: [], ...(spineSource ? { inPopulation: withSpine.has(m.clusterId) } : {}) });
       }
       this.clusterOf.set(`${m.source}\u0000${m.pseudonym}`, i);
     }
@@ -84,7 +88,7 @@ export class PersonAssembler {
     if (j === undefined) {
       j = this.people.length;
       this.unlinkedRoster.set(`${source}\u0000${pseudonym}`, j);
-      this.people.push({ credentials: [], wages: [], education: [] });
+      this.people.push({ credentials: [], wages: [], education: [], ...(this.spineSource ? { inPopulation: false } : {}) });
     }
     return this.people[j];
   }

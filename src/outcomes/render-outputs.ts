@@ -48,10 +48,11 @@ export function markdownSummary(tables: readonly PublishedTable[], credentials: 
   lines.push(`Linkage error: expected false-match share ${error === null || error === undefined ? 'unknown (no summary.json)' : percent(error)} among linked records; every count and rate below may be off by about that share.`, '');
   lines.push('| credential | employed +4 | median earnings +4 | effect +4 (method) | NPV 10y | breakeven quarter |', '|---|---|---|---|---|---|');
   for (const credential of credentials) {
-    const method = find('roi', credential, 'all', '', 'method');
-    const effect = method?.note === 'did' ? find('comparison', credential, 'all', 4, 'did') : find('trajectory', credential, 'all', 4, 'mean_change_from_pre');
+    const did = find('comparison', credential, 'all', 4, 'did');
+    const prePost = find('trajectory', credential, 'all', 4, 'mean_change_from_pre');
+    const effect = did && did.status !== 'suppressed' ? `${show(did, dollars)} (did)` : prePost && prePost.status !== 'suppressed' ? `${show(prePost, dollars)} (pre_post)` : '(s)';
     lines.push(
-      `| ${credential} | ${show(find('employment', credential, 'all', '', 'employed_q4'), percent)} | ${show(find('earnings_quarterly', credential, 'all', 4, 'median'), dollars)} | ${show(effect, dollars)}${method?.note ? ` (${method.note})` : ''} | ${show(find('roi', credential, 'all', '', 'npv_10y'), dollars)} | ${show(find('roi', credential, 'all', '', 'breakeven_quarter'), String)} |`,
+      `| ${credential} | ${show(find('employment', credential, 'all', '', 'employed_q4'), percent)} | ${show(find('earnings_quarterly', credential, 'all', 4, 'median'), dollars)} | ${effect} | ${show(find('roi', credential, 'all', '', 'npv_10y'), dollars)} | ${show(find('roi', credential, 'all', '', 'breakeven_quarter'), String)} |`,
     );
   }
   lines.push('', '(s) = suppressed by the disclosure policy. Dollars are real dollars of the base year.', '', '## Tables', '');

@@ -29,6 +29,7 @@ export function buildTrajectoryTable(ctx: OutcomeContext): RawTable {
 function candidatesByGroup(ctx: OutcomeContext): Map<string, FailedCandidate[]> {
   const out = new Map<string, FailedCandidate[]>();
   ctx.histories.forEach((wages, i) => {
+    if (ctx.persons[i].inPopulation === false) return;
     for (const credential of new Set(ctx.persons[i].credentials.map((c) => c.credential))) {
       const candidate = failedCandidate(ctx.persons[i], wages, credential);
       if (!candidate) continue;

@@ -2,7 +2,7 @@ import { linkageSchemaSchema, type LinkageSchema } from './linkage-schema.ts';
 
 /**
  * The schema `credlink init` writes for a new project. Field filters are sized so that a typical
- * value fills about half the bits; the blocking keys cover the sources that share little
+ * value fills a quarter to a third of the bits; the blocking keys cover the sources that share little
  * (wage records: SSN and name only; rosters: name, birth date, email). docs/schema.md gives the
  * reasons for each number; the hardening default is chosen from the attack measurements in
  * docs/threat-model.md.
@@ -11,15 +11,15 @@ export const DEFAULT_SCHEMA_INPUT = {
   credlinkSchema: 1,
   name: 'credlink-default',
   fields: [
-    { field: 'first_name', tokenizer: 'bigram', filterBits: 256, hashesPerToken: 20, clkHashesPerToken: 12 },
-    { field: 'middle_name', tokenizer: 'bigram', filterBits: 128, hashesPerToken: 10, clkHashesPerToken: 0 },
-    { field: 'last_name', tokenizer: 'bigram', filterBits: 256, hashesPerToken: 20, clkHashesPerToken: 12 },
+    { field: 'first_name', tokenizer: 'bigram', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 12 },
+    { field: 'middle_name', tokenizer: 'bigram', filterBits: 128, hashesPerToken: 6, clkHashesPerToken: 0 },
+    { field: 'last_name', tokenizer: 'bigram', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 12 },
     { field: 'name_suffix', tokenizer: 'exact', filterBits: 64, hashesPerToken: 8, clkHashesPerToken: 0 },
-    { field: 'dob', tokenizer: 'positional', filterBits: 256, hashesPerToken: 20, clkHashesPerToken: 12 },
-    { field: 'ssn', tokenizer: 'positional', filterBits: 256, hashesPerToken: 20, clkHashesPerToken: 0 },
-    { field: 'email', tokenizer: 'bigram', filterBits: 512, hashesPerToken: 20, clkHashesPerToken: 4 },
-    { field: 'phone', tokenizer: 'positional', filterBits: 256, hashesPerToken: 20, clkHashesPerToken: 0 },
-    { field: 'postcode', tokenizer: 'positional', filterBits: 128, hashesPerToken: 14, clkHashesPerToken: 6 },
+    { field: 'dob', tokenizer: 'positional', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 12 },
+    { field: 'ssn', tokenizer: 'positional', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 0 },
+    { field: 'email', tokenizer: 'bigram', filterBits: 512, hashesPerToken: 10, clkHashesPerToken: 4 },
+    { field: 'phone', tokenizer: 'positional', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 0 },
+    { field: 'postcode', tokenizer: 'positional', filterBits: 128, hashesPerToken: 10, clkHashesPerToken: 6 },
     { field: 'sex', tokenizer: 'exact', filterBits: 64, hashesPerToken: 8, clkHashesPerToken: 0 },
   ],
   recordFilter: { bits: 1024 },

@@ -125,7 +125,7 @@ describe.concurrent('credlink normalize on bad input', () => {
     expect(rejects.split('\n')[0]).toBe('cert_id,first_name,last_name,birth_date,ssn,credential,award_date,_line,_reason');
     expect(rejects).toContain(',Ben,Okafor,11/02/1979,,ELEC2,,3,cert_id: PERSON_ID_MISSING');
     expect(rejects).toContain('TC-5,Eve,Moss,07/07/1977,,PLUMB3,,6,"ROW_FIELD_COUNT: expected 7 fields as in the header, found 6"');
-    expect(rejects).toContain(',9,first_name: ENCODING_INVALID');
+    expect(rejects).toContain(',9,last_name: ENCODING_INVALID');
     expect(statSync(join(run.dir, 'rejects.csv')).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(join(run.dir, 'profile.json'), 'utf8')).rows).toEqual(summary.rows);
   });
