@@ -8,7 +8,7 @@ import { openCsv } from '../io/csv-rows.ts';
 import { readSecretFile } from '../io/secret-file.ts';
 import { bestThresholds, formatEvaluation, type Evaluation, type SweepRow } from '../link/evaluation-report.ts';
 import { parseCandidates, parseClusters } from '../link/linkage-files.ts';
-import { allPairQuality } from '../link/linkage-quality.ts';
+import { allPairQuality, qualityByRole } from '../link/linkage-quality.ts';
 import type { LinkageSummary } from '../link/linkage-summary.ts';
 import { CLUSTERS_HEADER } from '../link/linkage-tables.ts';
 import { candidateRecallCeiling, prepareSweep, qualityAt, type SweepSource } from '../link/threshold-sweep.ts';
@@ -123,7 +123,8 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
     ...thresholds.map((threshold) => ({ method: 'fs' as const, threshold, quality: qualityAt(sweep, 'fs', threshold) })),
     ...diceThresholds.map((threshold) => ({ method: 'threshold' as const, threshold, quality: qualityAt(sweep, 'threshold', threshold) })),
   ];
-  const evaluation: Evaluation = { asLinked, sweep: rows, best: bestThresholds(rows), recallCeiling: candidateRecallCeiling(sweep) };
+  const roleOf = new Map(summary.sources.map((s) => [s.name, s.role]));
+  const evaluation: Evaluation = { asLinked, asLinkedByRole: qualityByRole(asLinked, roleOf), sweep: rows, best: bestThresholds(rows), recallCeiling: candidateRecallCeiling(sweep) };
   if (options.writeTruthLinkage) await writeTruthLinkage(options.writeTruthLinkage, summary, sources);
   io.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
   return evaluation;

@@ -11,13 +11,27 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Transform = BlockingKeySpec['parts'][number]['transform'];
 
+/** Names repeat, and several keys take the Soundex of one name. */
+const SOUNDEX_CACHE_LIMIT = 1 << 16;
+const soundexCache = new Map<string, string>();
+
+function cachedSoundex(name: string): string {
+  let code = soundexCache.get(name);
+  if (code === undefined) {
+    code = soundex(name);
+    if (soundexCache.size >= SOUNDEX_CACHE_LIMIT) soundexCache.clear();
+    soundexCache.set(name, code);
+  }
+  return code;
+}
+
 /** The coarse value of one part, or '' when it cannot be formed (which makes the key absent). */
 export function transformValue(transform: Transform, value: string): string {
   switch (transform) {
     case 'value':
       return value;
     case 'soundex':
-      return soundex(value);
+      return cachedSoundex(value);
     case 'first_initial':
       return value.slice(0, 1);
     case 'year':

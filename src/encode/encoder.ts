@@ -137,7 +137,17 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   const fields = schema.fields.map((spec) => createFieldEncoder(spec, schema, derive));
   const recordHardening = createFilterHardening(schema.hardening, schema.recordFilter.bits, RECORD_FILTER, derive);
   const blockingKeys = createBlockingKeyEncoder(schema, derive);
-  const pseudonym = createPseudonymizer(derive, source);
+  const pseudonymOf = createPseudonymizer(derive, source);
+  // A run asks for a row's pseudonym and then encodes the same person: remember the last one.
+  let lastId: string | undefined;
+  let lastPseudonym = '';
+  const pseudonym = (localPersonId: string): string => {
+    if (localPersonId !== lastId) {
+      lastPseudonym = pseudonymOf(localPersonId);
+      lastId = localPersonId;
+    }
+    return lastPseudonym;
+  };
 
   function encode(record: NormalizedRecord, localPersonId: string): EncodedPerson {
     const recordSeed = `${source}\u001f${localPersonId}`;

@@ -31,9 +31,13 @@ export function payloadLine(row: PayloadRow): string {
   return `${JSON.stringify({ t: 'r', id: row.pseudonym, v: row.values })}\n`;
 }
 
+/** Lines are written in chunks of about this many characters: one write per line cost more than the encoding. */
+const WRITE_CHUNK_CHARS = 1 << 16;
+
 export class ExtractWriter {
   private readonly file: AtomicFile;
   private readonly hash: Hash = createHash('sha256');
+  private pending = '';
 
   constructor(target: string) {
     this.file = openAtomic(target, OWNER_ONLY);
@@ -41,8 +45,15 @@ export class ExtractWriter {
 
   /** Resolves when the stream can take more (backpressure). */
   private async write(line: string): Promise<void> {
-    this.hash.update(line);
-    if (!this.file.stream.write(line)) await new Promise<void>((resolve) => this.file.stream.once('drain', () => resolve()));
+    this.pending += line;
+    if (this.pending.length >= WRITE_CHUNK_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = this.pending;
+    this.pending = '';
+    this.hash.update(chunk);
+    if (!this.file.stream.write(chunk)) await new Promise<void>((resolve) => this.file.stream.once('drain', () => resolve()));
   }
 
   writePerson(person: EncodedPerson): Promise<void> {
@@ -54,6 +65,7 @@ export class ExtractWriter {
   }
 
   async commit(manifest: Omit<ExtractManifest, 'bodySha256' | 'format'>): Promise<ExtractManifest> {
+    await this.flush();
     const full: ExtractManifest = { format: EXTRACT_FORMAT, ...manifest, bodySha256: this.hash.digest('hex') };
     this.file.stream.write(`${JSON.stringify({ t: 'm', ...full })}\n`);
     await this.file.commit();

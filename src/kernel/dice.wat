@@ -247,7 +247,7 @@
     (param $a i32) (param $popA i32) (param $countA i32) (param $b i32) (param $popB i32)
     (param $countB i32) (param $idxA i32) (param $idxB i32) (param $n i32) (param $out i32)
     (result i32)
-    (local $k i32) (local $ia i32) (local $ib i32) (local $pa i32) (local $pb i32)
+    (local $k i32) (local $ia i32) (local $ib i32) (local $pa i32) (local $pb i32) (local $t i32)
     (local $c i64) (local $d i64) (local $x v128)
     (loop $pairs
       (local.set $ia (i32.load (local.get $idxA)))
@@ -284,12 +284,16 @@
       (local.set $x (v128.and (v128.load offset=112 (local.get $pa)) (v128.load offset=112 (local.get $pb))))
       (local.set $c (i64.add (local.get $c) (i64.popcnt (i64x2.extract_lane 0 (local.get $x)))))
       (local.set $d (i64.add (local.get $d) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+      (local.set $t (i32.add
+        (i32.load (i32.add (local.get $popA) (i32.shl (local.get $ia) (i32.const 2))))
+        (i32.load (i32.add (local.get $popB) (i32.shl (local.get $ib) (i32.const 2))))))
       (f64.store (local.get $out)
-        (call $score
-          (i64.add (local.get $c) (local.get $d))
-          (i32.add
-            (i32.load (i32.add (local.get $popA) (i32.shl (local.get $ia) (i32.const 2))))
-            (i32.load (i32.add (local.get $popB) (i32.shl (local.get $ib) (i32.const 2)))))))
+        (select
+          (f64.const 0)
+          (f64.div
+            (f64.convert_i64_u (i64.shl (i64.add (local.get $c) (local.get $d)) (i64.const 1)))
+            (f64.convert_i32_u (local.get $t)))
+          (i32.eqz (local.get $t))))
       (local.set $idxA (i32.add (local.get $idxA) (i32.const 4)))
       (local.set $idxB (i32.add (local.get $idxB) (i32.const 4)))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
@@ -336,7 +340,7 @@
     (param $q i32) (param $qn i32) (param $qpops i32) (param $f i32) (param $pops i32)
     (param $n i32) (param $out i32)
     (local $i i32) (local $k i32) (local $qp i32) (local $o i32) (local $row i32) (local $fpop i32)
-    (local $c i64) (local $d i64) (local $x v128)
+    (local $t i32) (local $c i64) (local $d i64) (local $x v128)
     (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $f4 v128) (local $f5 v128) (local $f6 v128) (local $f7 v128)
     (call $popcounts (local.get $q) (local.get $qn) (i32.const 128) (local.get $qpops))
     (local.set $row (i32.shl (local.get $n) (i32.const 3)))
@@ -380,11 +384,15 @@
         (local.set $x (v128.and (v128.load offset=112 (local.get $qp)) (local.get $f7)))
         (local.set $c (i64.add (local.get $c) (i64.popcnt (i64x2.extract_lane 0 (local.get $x)))))
         (local.set $d (i64.add (local.get $d) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+        (local.set $t (i32.add (local.get $fpop)
+          (i32.load (i32.add (local.get $qpops) (i32.shl (local.get $k) (i32.const 2))))))
         (f64.store (local.get $o)
-          (call $score
-            (i64.add (local.get $c) (local.get $d))
-            (i32.add (local.get $fpop)
-              (i32.load (i32.add (local.get $qpops) (i32.shl (local.get $k) (i32.const 2)))))))
+          (select
+            (f64.const 0)
+            (f64.div
+              (f64.convert_i64_u (i64.shl (i64.add (local.get $c) (local.get $d)) (i64.const 1)))
+              (f64.convert_i32_u (local.get $t)))
+            (i32.eqz (local.get $t))))
         (local.set $qp (i32.add (local.get $qp) (i32.const 128)))
         (local.set $o (i32.add (local.get $o) (local.get $row)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))

@@ -17,8 +17,12 @@ export interface EmResult {
   matchMass: number[];
 }
 
-/** Keeps m from being exactly 0, which would veto a match on one field. */
-const M_FLOOR = 1e-6;
+/**
+ * Half a pseudo-match per level (a Dirichlet prior): a level no training match happened to show
+ * keeps a small m instead of 0, so one disagreeing field (a middle initial against a full middle
+ * name, a moved ZIP) can lower a match weight but never veto the pair.
+ */
+const M_PSEUDO_COUNT = 0.5;
 
 /**
  * Fellegi-Sunter EM with u held fixed: only m of the fields in `estimate` (and lambda when asked)
@@ -81,10 +85,7 @@ function clamp(x: number, lo: number, hi: number): number {
 }
 
 function normalize(row: number[]): number[] {
-  const floored = row.map((x) => Math.max(x, 0));
-  const sum = floored.reduce((s, x) => s + x, 0);
-  const spread = floored.map((x) => (sum > 0 ? x / sum : 1 / row.length));
-  const lifted = spread.map((x) => Math.max(x, M_FLOOR));
+  const lifted = row.map((x) => Math.max(x, 0) + M_PSEUDO_COUNT);
   const total = lifted.reduce((s, x) => s + x, 0);
   return lifted.map((x) => x / total);
 }

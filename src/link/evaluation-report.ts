@@ -10,6 +10,8 @@ export interface SweepRow {
 export interface Evaluation {
   /** Quality of the links in the folder as written (its own threshold and method). */
   asLinked: PairQuality[];
+  /** The same, summed over source pairs of the same two roles (every roster against education...). */
+  asLinkedByRole: PairQuality[];
   sweep: SweepRow[];
   /** Best threshold per method and source pair, chosen with the labels. */
   best: Array<{ method: LinkMethod; sourceA: string; sourceB: string; threshold: number; f1: number }>;
@@ -30,12 +32,16 @@ export function bestThresholds(sweep: readonly SweepRow[]): Evaluation['best'] {
 
 const f = (x: number) => x.toFixed(4);
 
-export function formatEvaluation(evaluation: Evaluation): string {
-  const lines: string[] = ['as linked:'];
-  lines.push(`  ${'sources'.padEnd(28)}${'true'.padStart(8)}${'linked'.padStart(8)}${'precision'.padStart(11)}${'recall'.padStart(9)}${'F1'.padStart(9)}`);
-  for (const q of evaluation.asLinked) {
+function qualityTable(title: string, quality: readonly PairQuality[]): string[] {
+  const lines = [title, `  ${'sources'.padEnd(28)}${'true'.padStart(8)}${'linked'.padStart(8)}${'precision'.padStart(11)}${'recall'.padStart(9)}${'F1'.padStart(9)}`];
+  for (const q of quality) {
     lines.push(`  ${`${q.sourceA} ~ ${q.sourceB}`.padEnd(28)}${String(q.truePairs).padStart(8)}${String(q.predictedPairs).padStart(8)}${f(q.precision).padStart(11)}${f(q.recall).padStart(9)}${f(q.f1).padStart(9)}`);
   }
+  return lines;
+}
+
+export function formatEvaluation(evaluation: Evaluation): string {
+  const lines: string[] = [...qualityTable('as linked, per pair of sources:', evaluation.asLinked), '', ...qualityTable('as linked, per pair of roles:', evaluation.asLinkedByRole)];
   for (const method of ['fs', 'threshold'] as const) {
     const rows = evaluation.sweep.filter((r) => r.method === method);
     if (rows.length === 0) continue;

@@ -4,7 +4,7 @@ import { CandidateCollector, totalPairs, type PairSides } from './candidate-pair
 import { levelLabels } from './comparison-levels.ts';
 import { comparisonVectors, randomPairs } from './comparison-vectors.ts';
 import { estimateU, fitFsModel, scorePairs, type FsModel } from './fs-model.ts';
-import { lshPass } from './lsh-blocking.ts';
+import { lshPass, sharedFieldView } from './lsh-blocking.ts';
 import { competingMatchProbability } from './match-probability.ts';
 import { seededRandom } from './seeded-random.ts';
 import { sharedFields } from './source-store.ts';
@@ -36,12 +36,15 @@ export interface ScoredPairs {
 export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPairs {
   const collector = new CandidateCollector(sides);
   const passes: BlockingPass[] = blockingKeyPasses(sides, collector, settings.keyFields, settings.maxBlockPairs);
+  const fields = sharedFields(sides.a, sides.b);
   if (settings.lsh) {
-    const lsh = lshPass(sides, collector, settings.seed, settings.lsh);
+    const views = settings.lshView === 'clk'
+      ? { name: 'clk', a: sides.a.clk, b: sides.b.clk }
+      : { name: 'shared_fields', a: sharedFieldView(sides.a, fields), b: sides.dedupe ? undefined : sharedFieldView(sides.b, fields) };
+    const lsh = lshPass(sides, collector, settings.seed, settings.lsh, { ...views, b: views.b ?? views.a });
     if (lsh) passes.push(lsh);
   }
   const { left, right } = collector.toArrays();
-  const fields = sharedFields(sides.a, sides.b);
   const labels = levelLabels(settings.levelThresholds);
   const vectors = comparisonVectors(sides, fields, left, right, settings.levelThresholds);
 

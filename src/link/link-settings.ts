@@ -15,6 +15,8 @@ export interface LinkSettings {
   diceThreshold: number;
   levelThresholds: readonly number[];
   lsh: LshSettings | false;
+  /** What LSH samples: the record-level CLK, or the filters of the fields both sides carry. */
+  lshView: 'clk' | 'shared-fields';
   maxBlockPairs: number;
   /** Random pairs drawn to estimate u. */
   uSampleSize: number;
@@ -35,6 +37,7 @@ export function defaultLinkSettings(seed: string, overrides: Partial<LinkSetting
     diceThreshold: 0.85,
     levelThresholds: DEFAULT_LEVEL_THRESHOLDS,
     lsh: DEFAULT_LSH,
+    lshView: 'shared-fields',
     maxBlockPairs: 10_000,
     uSampleSize: 200_000,
     seed,

@@ -59,3 +59,22 @@ export function allPairQuality(records: LabelledRecords): PairQuality[] {
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) out.push(pairQuality(records, a, b));
   return out;
 }
+
+/** Pair counts summed over source pairs with the same two roles (all rosters against education...). */
+export function qualityByRole(quality: readonly PairQuality[], roleOf: ReadonlyMap<string, string>): PairQuality[] {
+  const sums = new Map<string, PairQuality>();
+  for (const q of quality) {
+    const roles = [roleOf.get(q.sourceA) ?? q.sourceA, roleOf.get(q.sourceB) ?? q.sourceB].sort();
+    const key = roles.join('\u0000');
+    const sum = sums.get(key) ?? { sourceA: roles[0], sourceB: roles[1], truePairs: 0, predictedPairs: 0, truePositives: 0, precision: 0, recall: 0, f1: 0 };
+    sum.truePairs += q.truePairs;
+    sum.predictedPairs += q.predictedPairs;
+    sum.truePositives += q.truePositives;
+    sums.set(key, sum);
+  }
+  return [...sums.values()].map((q) => {
+    const precision = q.predictedPairs > 0 ? q.truePositives / q.predictedPairs : 1;
+    const recall = q.truePairs > 0 ? q.truePositives / q.truePairs : 1;
+    return { ...q, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+  });
+}

@@ -1,4 +1,6 @@
-import { filterBit, type FilterStore } from './filter-store.ts';
+import { buildFilterStore, filterBit, type FilterStore } from './filter-store.ts';
+import type { FieldName } from '../schema/field-names.ts';
+import type { SourceStore } from './source-store.ts';
 import { CandidateCollector, type PairSides } from './candidate-pairs.ts';
 import { emitBlocks, type BlockingPass } from './blocking.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -42,22 +44,56 @@ function bandKeys(store: FilterStore, positions: Uint32Array): Array<number | un
   return keys;
 }
 
-/** Bit-sampling LSH on the record-level CLK: catches pairs whose blocking keys disagree (a typo in the surname, a swapped day and month). */
-export function lshPass(sides: PairSides, collector: CandidateCollector, seed: string, settings: LshSettings): BlockingPass | undefined {
-  const { a, b } = sides;
-  if (a.clk.count === 0 || b.clk.count === 0 || a.clk.wordsPerFilter !== b.clk.wordsPerFilter || a.clk.wordsPerFilter === 0) return undefined;
-  const bands = lshBandPositions(seed, a.clk.wordsPerFilter * 32, settings);
+/**
+ * Bit-sampling LSH on one filter per record (the CLK, or the shared fields' filters end to end):
+ * catches pairs whose blocking keys disagree (a typo in the surname, a nickname, a swapped day and month).
+ */
+export function lshPass(
+  sides: PairSides,
+  collector: CandidateCollector,
+  seed: string,
+  settings: LshSettings,
+  views: { name: string; a: FilterStore; b: FilterStore },
+): BlockingPass | undefined {
+  const { a, b } = views;
+  if (a.count === 0 || b.count === 0 || a.wordsPerFilter !== b.wordsPerFilter || a.wordsPerFilter === 0) return undefined;
+  const bands = lshBandPositions(`${seed}:${views.name}`, a.wordsPerFilter * 32, settings);
   const found: number[] = [];
   let skippedBlocks = 0;
   let skippedPairs = 0;
   for (const positions of bands) {
-    const keysA = bandKeys(a.clk, positions);
-    const keysB = sides.dedupe ? keysA : bandKeys(b.clk, positions);
+    const keysA = bandKeys(a, positions);
+    const keysB = sides.dedupe ? keysA : bandKeys(b, positions);
     const result = emitBlocks(sides, collector, keysA, keysB, settings.maxBlockPairs);
     for (const index of result.candidates) found.push(index);
     skippedBlocks += result.skippedBlocks;
     skippedPairs += result.skippedPairs;
   }
   const unique = Uint32Array.from(new Set(found)).sort();
-  return { name: 'clk_lsh', kind: 'lsh', candidates: unique, skippedBlocks, skippedPairs };
+  return { name: `${views.name}_lsh`, kind: 'lsh', candidates: unique, skippedBlocks, skippedPairs };
+}
+
+/**
+ * The filters of `fields` laid end to end, one per record: unlike the CLK, two sources that carry
+ * different fields (wage records have no birth date, rosters have e-mail) share every bit of it.
+ */
+export function sharedFieldView(store: SourceStore, fields: readonly FieldName[]): FilterStore {
+  const parts = fields.map((f) => store.fields.get(f)!);
+  const bytes = parts.reduce((n, part) => n + part.wordsPerFilter * 4, 0);
+  const filters: Array<Uint8Array | undefined> = [];
+  for (let i = 0; i < store.count; i++) {
+    const out = new Uint8Array(bytes);
+    let offset = 0;
+    let any = false;
+    for (const part of parts) {
+      const width = part.wordsPerFilter * 4;
+      if (part.present[i]) {
+        out.set(new Uint8Array(part.words.buffer, part.words.byteOffset + i * width, width), offset);
+        any = true;
+      }
+      offset += width;
+    }
+    filters.push(any ? out : undefined);
+  }
+  return buildFilterStore(filters);
 }

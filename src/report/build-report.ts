@@ -1,11 +1,10 @@
-import type { PublishedTable } from '../disclosure/cells.ts';
-import { CHARTED_TABLES, credentialChartPlans, type ChartPlan } from './credential-charts.ts';
+import { credentialSection } from './credential-section.ts';
 import { diagnosticsCharts, diagnosticsTables } from './diagnostics-section.ts';
-import { REPORT_CSS, anchor, esc, formatNumber, renderHtmlTable } from './html.ts';
+import { REPORT_CSS, anchor, esc, formatNumber } from './html.ts';
+import { renderFigures } from './figures.ts';
 import { methodsSection } from './methods-section.ts';
-import { countCells, credentialCells, credentialsOf } from './published-lookup.ts';
+import { countCells, credentialsOf } from './published-lookup.ts';
 import type { ReportInput } from './report-input.ts';
-import { renderChart } from './render-chart.ts';
 import { renderPublishedTable } from './table-view.ts';
 
 /*
@@ -15,50 +14,6 @@ import { renderPublishedTable } from './table-view.ts';
  */
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-async function figure(plan: ChartPlan): Promise<string> {
-  const svg = await renderChart(plan.spec, plan.title);
-  return `<figure data-chart="${esc(plan.key)}">\n<h4>${esc(plan.title)}</h4>\n${svg}\n<figcaption>${esc(plan.caption)}</figcaption>\n</figure>`;
-}
-
-async function figures(plans: ChartPlan[]): Promise<string> {
-  const parts: string[] = [];
-  for (const plan of plans) parts.push(await figure(plan));
-  return `<div class="charts">\n${parts.join('\n')}\n</div>`;
-}
-
-/** Cells of the tables no chart draws (ROI, stacking, education flows...) for one credential. */
-function otherMeasures(tables: readonly PublishedTable[], credential: string): string {
-  const parts = tables
-    .filter((t) => !CHARTED_TABLES.has(t.name))
-    .map((t) => {
-      const cells = credentialCells(t, credential);
-      if (cells.length === 0) return '';
-      const dims = t.dims.filter((d) => d !== 'credential' && d !== 'cohort');
-      const rows = cells.map((c) => [
-        ...dims.map((d) => ({ html: esc(c.dims[d] ?? '') })),
-        { html: esc(c.measure) },
-        c.status === 'suppressed' ? { html: 'suppressed', className: 'suppressed' } : { html: c.value === null ? esc(c.note ?? '') : formatNumber(c.value) },
-      ]);
-      return `<h4>${esc(t.title)}</h4>\n${renderHtmlTable({ head: [...dims, 'measure', 'value'], labelColumns: dims.length + 1, rows })}`;
-    })
-    .filter(Boolean);
-  return parts.join('\n');
-}
-
-async function credentialSection(input: ReportInput, credential: string): Promise<string> {
-  const name = input.credentialNames?.[credential];
-  const heading = name ? `${name} (${credential})` : credential;
-  const plans = credentialChartPlans(input.tables, credential);
-  const charts = plans.length > 0 ? await figures(plans) : '<p class="note">Every charted cell of this credential was suppressed.</p>';
-  const other = otherMeasures(input.tables, credential);
-  return `<section id="credential-${anchor(credential)}">
-<h2>${esc(heading)}</h2>
-<p class="note">All award cohorts pooled. Suppressed cells are left out of the charts.</p>
-${charts}
-${other ? `<h3>Return, stacking and education</h3>\n${other}` : ''}
-</section>`;
-}
 
 function summarySection(input: ReportInput): string {
   const { summary } = input.linkage;
@@ -102,7 +57,7 @@ ${summarySection(input)}
 ${credentialParts.join('\n')}
 <section id="linkage">
 <h2>Linkage diagnostics</h2>
-${await figures(diagnosticsCharts(input))}
+${await renderFigures(diagnosticsCharts(input))}
 ${diagnosticsTables(input)}
 </section>
 <section id="tables">

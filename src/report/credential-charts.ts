@@ -20,11 +20,12 @@ const DOLLARS = { type: 'quantitative', axis: { format: '$,.0f' } } as const;
 
 function line(values: object[], y: string, title: string): ChartSpec {
   return {
-    width: 420,
-    height: 220,
+    width: 380,
+    height: 200,
     data: { values },
     layer: [
-      { mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      // The award quarter, drawn once (its own one-row data, not once per point).
+      { data: { values: [{ award: 0 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'award', type: 'quantitative' } } },
       {
         mark: { type: 'line', point: true },
         encoding: {
@@ -95,7 +96,7 @@ export function ratesChart(tables: readonly PublishedTable[], credential: string
     title: 'Employment and retention',
     caption: 'Shares of holders (WIOA-style definitions; see the tables for each measure\'s denominator).',
     spec: {
-      width: 320,
+      width: 300,
       data: { values },
       mark: { type: 'bar' },
       encoding: {
@@ -117,7 +118,7 @@ export function industryChart(tables: readonly PublishedTable[], credential: str
     title: 'Industry four quarters after the award',
     caption: 'NAICS sector of the primary employer among holders employed at +4; suppressed sectors are left out.',
     spec: {
-      width: 320,
+      width: 300,
       data: { values },
       mark: { type: 'bar', color: '#4c78a8' },
       encoding: {
@@ -129,10 +130,45 @@ export function industryChart(tables: readonly PublishedTable[], credential: str
 }
 
 export function credentialChartPlans(tables: readonly PublishedTable[], credential: string): ChartPlan[] {
-  return [trajectoryChart, comparisonChart, ratesChart, industryChart]
+  return [trajectoryChart, comparisonChart, ratesChart, industryChart, flowsChart]
     .map((plan) => plan(tables, credential))
     .filter((p): p is ChartPlan => p !== undefined);
 }
 
-/** Tables the charts above draw from; the others appear per credential as small tables. */
-export const CHARTED_TABLES = new Set(['trajectory', 'comparison', 'employment', 'retention', 'industry']);
+
+const FLOW_LABELS: Record<string, string> = {
+  enrolled_after: 'enrolled in college after the award',
+  degree_after: 'earned a degree after the award',
+  degree_before: 'held a degree before the award',
+  related_after: 'earned a related credential after',
+};
+
+/** Education flows and further credentials: shares of holders, from the education and stacking tables. */
+export function flowsChart(tables: readonly PublishedTable[], credential: string): ChartPlan | undefined {
+  const published = (name: string) => credentialCells(findTable(tables, name), credential).filter((c) => c.value !== null && c.status !== 'suppressed');
+  const values = [
+    ...published('education')
+      .filter((c) => c.dims.degree_level === 'any')
+      .map((c) => ({ flow: FLOW_LABELS[c.measure] ?? c.measure, share: c.value, kind: 'education' })),
+    ...published('stacking_related').map((c) => ({ flow: FLOW_LABELS[c.measure] ?? c.measure, share: c.value, kind: 'credentials' })),
+    ...published('stacking_next')
+      .filter((c) => c.measure === 'went_on_to_earn')
+      .map((c) => ({ flow: `went on to earn ${c.dims.next_credential}`, share: c.value, kind: 'credentials' })),
+  ];
+  if (values.length === 0) return undefined;
+  return {
+    key: 'flows',
+    title: 'Education and further credentials',
+    caption: 'Shares of holders who enrolled or earned a degree (clearinghouse records), or went on to earn another credential.',
+    spec: {
+      width: 300,
+      data: { values },
+      mark: { type: 'bar' },
+      encoding: {
+        y: { field: 'flow', type: 'nominal', title: null, sort: null },
+        x: { field: 'share', type: 'quantitative', title: 'share of holders', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+        color: { field: 'kind', type: 'nominal', title: null, legend: { orient: 'bottom' } },
+      },
+    } as ChartSpec,
+  };
+}

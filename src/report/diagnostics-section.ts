@@ -18,7 +18,7 @@ export function diagnosticsCharts(input: ReportInput): ChartPlan[] {
       title: 'Records linked per source',
       caption: 'Share of each source\'s persons linked to at least one record of another source.',
       spec: {
-        width: 320,
+        width: 300,
         data: { values: linked },
         mark: { type: 'bar', color: '#59a14f' },
         encoding: {
@@ -36,8 +36,8 @@ export function diagnosticsCharts(input: ReportInput): ChartPlan[] {
       title: `Match weights, ${pair.sourceA} x ${pair.sourceB}`,
       caption: 'Candidate pairs by match weight (log2 of m/u summed over fields, 1-bit bins; log count scale). Matches pile up on the right, non-matches on the left; a clear valley means a clean separation.',
       spec: {
-        width: 420,
-        height: 180,
+        width: 380,
+        height: 160,
         data: { values },
         mark: { type: 'bar', color: '#4c78a8' },
         encoding: {

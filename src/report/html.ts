@@ -31,11 +31,14 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans
 h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
 h2 { border-bottom: 2px solid #d5dae3; padding-bottom: 0.2rem; margin-top: 2.5rem; }
 h3 { margin-top: 1.6rem; }
-nav ol { columns: 2; }
+nav ol { columns: 3; }
+details { margin: 0.4rem 0; }
+summary { cursor: pointer; }
 .subtitle { color: #566; margin-top: 0; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
-figure { margin: 0.5rem 0; }
-figcaption { font-size: 0.85rem; color: #566; max-width: 520px; }
+figure { margin: 0.5rem 0; flex: 0 1 500px; max-width: 500px; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: 0.85rem; color: #566; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
 th, td { border: 1px solid #d5dae3; padding: 0.2rem 0.5rem; text-align: right; }
 th { background: #f1f3f7; }

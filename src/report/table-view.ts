@@ -36,10 +36,10 @@ export function renderPublishedTable(table: PublishedTable): string {
   });
   const suppressed = table.cells.filter((c) => c.status === 'suppressed').length;
   const noisy = table.cells.some((c) => c.status === 'noisy');
-  return `<section id="table-${anchor(table.name)}">
-<h3>${esc(table.title)} <small>(${esc(table.name)})</small></h3>
+  // Collapsed by default (no script needed): the full tables are long, the summary line is not.
+  return `<details id="table-${anchor(table.name)}">
+<summary><b>${esc(table.title)}</b> (${esc(table.name)}): ${table.cells.length} cells, ${suppressed} suppressed</summary>
 <p class="note">${esc(table.definition)}</p>
-<p class="note">${table.cells.length} cells, ${suppressed} suppressed by disclosure control${noisy ? '; <sup>*</sup> values carry differential-privacy noise' : ''}.</p>
-${html}
-</section>`;
+${noisy ? '<p class="note"><sup>*</sup> values carry differential-privacy noise.</p>\n' : ''}${html}
+</details>`;
 }

@@ -67,16 +67,17 @@ export class CredentialPath {
 
   step(rng: Rng, q: number, age: number, ability: number, sex: string, sector: string | undefined, employed: boolean): void {
     if (this.pathway) {
-      if (q === this.pathway.examQuarter) this.attempt(rng, q, ability);
+      if (q >= this.pathway.examQuarter) this.attempt(rng, q, ability);
       return;
     }
     if (age < 18 || age > 56) return;
     for (const family of ['it', 'nursing', 'trades'] as Family[]) {
       let hazard = familyHazard(family, sector, sex) * this.propensity * (employed ? 1 : 1.5);
-      if (family === this.stackFamily && q <= this.stackUntil) hazard = Math.max(hazard * 6, 0.05);
+      if (family === this.stackFamily && q <= this.stackUntil) hazard = Math.max(hazard * 6, 0.1);
       if (!rng.chance(hazard)) continue;
       const credential = nextCredential(rng, family, this.held, sector);
       if (credential) this.begin(rng, q, credential);
+      if (this.pathway?.examQuarter === q) this.attempt(rng, q, ability);
       return;
     }
   }
@@ -112,7 +113,7 @@ export class CredentialPath {
       for (let t = quarterOfDay(this.cal, exam.awardDay) + 1; t < this.cal.quarters; t += 1) this.effectByQuarter[t] += credential.earningsEffect;
       this.pathway = undefined;
       this.stackFamily = credential.family;
-      this.stackUntil = q + 8;
+      this.stackUntil = q + 12;
     } else if (pathway.attempts < 3 && rng.chance(0.6)) {
       pathway.examQuarter = q + rng.between(1, 3);
     } else {

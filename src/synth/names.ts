@@ -27,19 +27,19 @@ const givenTables = new Map<string, WeightedTable<string>>(
  * Share of people whose surname is outside the listed ones: in the US the most common thousand
  * surnames cover only about 60% of people, so a long tail of rare names is generated.
  */
-const TAIL_SHARE: Record<Group, number> = { white: 0.45, hispanic: 0.25, black: 0.3, asian: 0.3, other: 0.5 };
+const TAIL_SHARE: Record<Group, number> = { white: 0.72, hispanic: 0.6, black: 0.68, asian: 0.6, other: 0.8 };
 
 export function pickGroup(rng: Rng): Group {
   return sampleWeighted(rng, groupTable);
 }
 
-function tailSurname(rng: Rng): string {
-  const { start, middle, end } = TAIL_SYLLABLES;
+function tailSurname(rng: Rng, group: Group): string {
+  const { start, middle, end } = TAIL_SYLLABLES[group === 'hispanic' ? 'hispanic' : group === 'asian' ? 'asian' : 'anglo'];
   return `${rng.pick(start)}${rng.pick(middle)}${rng.pick(end)}`;
 }
 
 export function pickSurname(rng: Rng, group: Group): string {
-  if (rng.chance(TAIL_SHARE[group])) return tailSurname(rng);
+  if (rng.chance(TAIL_SHARE[group])) return tailSurname(rng, group);
   const name = sampleWeighted(rng, surnameTables.get(group)!);
   // Hispanic double surnames (father's and mother's) and hyphenated names from either tradition.
   if (group === 'hispanic' && rng.chance(0.08)) return `${name} ${sampleWeighted(rng, surnameTables.get('hispanic')!)}`;

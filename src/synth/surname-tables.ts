@@ -71,9 +71,24 @@ export const SURNAMES: Record<Group, Array<[string, number]>> = {
   `),
 };
 
-/** Syllables for the generated long tail of rare surnames ("Kalberg", "Marovitch"). */
-export const TAIL_SYLLABLES = {
-  start: ['Al', 'Bar', 'Bel', 'Bran', 'Cal', 'Car', 'Dal', 'Dor', 'El', 'Fen', 'Gar', 'Gol', 'Hal', 'Har', 'Kel', 'Kor', 'Lan', 'Mar', 'Mor', 'Nor', 'Pel', 'Ral', 'Sel', 'Stan', 'Tal', 'Ver', 'Wes', 'Zan'],
-  middle: ['', '', '', 'a', 'e', 'i', 'o', 'en', 'er', 'ov', 'in', 'an'],
-  end: ['berg', 'by', 'den', 'er', 'ford', 'ham', 'ley', 'man', 'ski', 'son', 'stein', 'ton', 'well', 'wick', 'itch', 'ez', 'ardi', 'ini', 'ak', 'ic'],
+/**
+ * Syllables for the generated long tail of rare surnames ("Kalberg", "Montareda", "Sunathan"),
+ * per naming tradition; tens of thousands of combinations, each rare.
+ */
+export const TAIL_SYLLABLES: Record<'anglo' | 'hispanic' | 'asian', { start: string[]; middle: string[]; end: string[] }> = {
+  anglo: {
+    start: ['Al', 'Ash', 'Bar', 'Bel', 'Bran', 'Brock', 'Cal', 'Car', 'Chad', 'Dal', 'Dor', 'Dun', 'El', 'Fair', 'Fen', 'Gar', 'Gol', 'Hal', 'Har', 'Hol', 'Kel', 'Kin', 'Kor', 'Lan', 'Lind', 'Mar', 'Mor', 'Nor', 'Os', 'Pel', 'Pren', 'Ral', 'Rut', 'Sel', 'Stan', 'Tal', 'Thorn', 'Ver', 'Wes', 'Zan'],
+    middle: ['', '', '', '', 'a', 'e', 'i', 'o', 'en', 'er', 'ov', 'in', 'an', 'ing', 'el'],
+    end: ['berg', 'by', 'den', 'er', 'ford', 'ham', 'ley', 'man', 'ski', 'son', 'stein', 'ton', 'well', 'wick', 'itch', 'ardi', 'ini', 'ak', 'ic', 'more', 'field', 'worth', 'dale', 'hurst', 'land', 'ner', 'quist', 'rud', 'sen', 'ville'],
+  },
+  hispanic: {
+    start: ['Al', 'Ar', 'Bel', 'Bus', 'Car', 'Cas', 'Cor', 'Es', 'Gal', 'Lar', 'Lum', 'Mal', 'Mon', 'Ner', 'Ol', 'Pas', 'Quin', 'Sal', 'Ser', 'Tam', 'Ver', 'Vil', 'Zal', 'Zar'],
+    middle: ['', 'a', 'e', 'i', 'o', 'ar', 'en', 'ol'],
+    end: ['ado', 'ano', 'ero', 'illo', 'ino', 'ez', 'eda', 'ega', 'uela', 'ares', 'ura', 'anda', 'ejo', 'ente', 'osa', 'ales'],
+  },
+  asian: {
+    start: ['Ra', 'Su', 'Pa', 'Na', 'Ka', 'Ma', 'Vi', 'De', 'Ba', 'Cha', 'Ga', 'Ha', 'Ja', 'La', 'Sa', 'Ta'],
+    middle: ['', 'ja', 'ni', 'ra', 'ta', 'ma', 'la', 'va', 'shi'],
+    end: ['n', 'pur', 'wal', 'nathan', 'ar', 'lan', 'an', 'kar', 'dev', 'raj', 'ngo', 'ong', 'mura', 'moto', 'yama'],
+  },
 };

@@ -45,10 +45,15 @@ describe('buildReport', async () => {
     expect(html).toContain('Registered Nurse (RN)');
   });
 
-  it('shows the tables no chart draws per credential', () => {
-    expect(html).toContain('Return on investment');
-    expect(html).toContain('npv_10y');
-    expect(html).toContain('23,450');
+  it('shows headline figures, ROI and breakeven per credential', () => {
+    expect(html).toContain('<b>$23,450</b>net present value, 10 years');
+    expect(html).toContain('<b>5</b>breakeven (quarters after award)');
+    expect(html).toContain('<b>80.0%</b>employed in quarter +4');
+    expect(html).toMatch(/<b>suppressed<\/b>employed in quarter \+4/);
+  });
+
+  it('lists every table, collapsed, with its count of suppressed cells', () => {
+    expect(html).toContain('<summary><b>Industry</b> (industry): 2 cells, 1 suppressed</summary>');
   });
 
   it('writes the methods from the parameters', () => {
