@@ -12,6 +12,7 @@ import { defineInitCommand } from './init.ts';
 import { defineValidateCommand } from './validate.ts';
 import { defineDiffCommand } from './diff.ts';
 import { defineRunCommand } from './run.ts';
+import { defineReadinessCommand } from './readiness.ts';
 
 /** Every subcommand, in the order `credlink --help` lists them. Each file declares its own flags and help. */
 export const commands: Array<(io: CliIo) => Command> = [
@@ -27,4 +28,5 @@ export const commands: Array<(io: CliIo) => Command> = [
   defineValidateCommand,
   defineRunCommand,
   defineDiffCommand,
+  defineReadinessCommand,
 ];

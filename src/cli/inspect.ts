@@ -3,10 +3,14 @@ import { DataError, UsageError } from '../errors/errors.ts';
 import { readExtract } from '../io/extract-file.ts';
 import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract-types.ts';
 import type { CliIo } from './cli-io.ts';
+import type { EncodedPerson } from '../extract/extract-types.ts';
+import { extractLeakage, type ExtractLeakage } from '../leakage/extract-leakage.ts';
+import { formatLeakage } from '../leakage/leakage-report.ts';
 
 export interface InspectOptions {
   files: string[];
   json?: boolean;
+  leakage?: boolean;
 }
 
 const HELP_AFTER = `
@@ -29,6 +33,7 @@ export function defineInspectCommand(io: CliIo): Command {
     .description('verify extracts and show their manifests; say whether they can be linked')
     .argument('<files...>', 'extract files written by credlink hash')
     .option('--json', 'print {extracts, linkable, reasons} as JSON')
+    .option('--leakage', 'also measure what the filters leak to a keyless reader: bit-frequency spread, fill vs length, repeated filters (docs/threat-model.md)')
     .addHelpText('after', HELP_AFTER)
     .action(async (files: string[], options: Omit<InspectOptions, 'files'>) => {
       await runInspect({ ...options, files }, io);
@@ -45,6 +50,7 @@ interface Inspected {
   file: string;
   checksum: 'ok';
   manifest: ExtractManifest;
+  leakage?: ExtractLeakage;
 }
 
 /** Why the extracts cannot be linked together; empty when they can. Each reason names the files. */
@@ -85,6 +91,7 @@ function manifestText(e: Inspected): string {
     `  schema            ${m.schemaFingerprint}`,
     `  key check value   ${m.keyCheckValue}`,
     `  written by        credlink ${m.toolVersion}, format ${m.format} v${m.formatVersion}`,
+    ...(e.leakage ? [formatLeakage(e.leakage)] : []),
   ].join('\n');
 }
 
@@ -93,14 +100,15 @@ export async function runInspect(options: InspectOptions, io: CliIo): Promise<vo
   const extracts: Inspected[] = [];
   for (const file of options.files) {
     let manifest: ExtractManifest;
+    const persons: EncodedPerson[] = [];
     try {
-      manifest = await readExtract(file);
+      manifest = await readExtract(file, options.leakage ? { person: (p) => persons.push(p) } : {});
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new UsageError(`cannot read ${file}: ${code}`);
       throw error;
     }
-    extracts.push({ file, checksum: 'ok', manifest });
+    extracts.push({ file, checksum: 'ok', manifest, ...(options.leakage ? { leakage: extractLeakage(persons) } : {}) });
   }
   const reasons = extracts.length > 1 ? linkabilityReasons(extracts) : [];
   if (options.json) {

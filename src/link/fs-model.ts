@@ -38,14 +38,19 @@ export interface FsModel {
 /** Sessions smaller than this say more about noise than about m. */
 const MIN_SESSION_PAIRS = 30;
 
-/** u per field and level from the levels of random pairs; +1 smoothing so that no level has u = 0. */
-export function estimateU(sample: ComparisonVectors, levelCount: number): number[][] {
+/**
+ * u per field and level from the levels of random pairs, each counted by its weight (its
+ * probability of being a non-match, 1 when unknown); +0.5 smoothing so that no level has u = 0.
+ * Weighting matters for a strong identifier: about one random pair in |B| is a match, and those
+ * matches, not chance, would otherwise make up nearly all exact SSN agreements.
+ */
+export function estimateU(sample: ComparisonVectors, levelCount: number, nonMatch?: Float64Array): number[][] {
   const width = sample.fields.length;
   return sample.fields.map((_, f) => {
-    const counts = new Array<number>(levelCount).fill(1);
+    const counts = new Array<number>(levelCount).fill(0.5);
     for (let i = 0; i < sample.count; i++) {
       const level = sample.levels[i * width + f];
-      if (level !== MISSING_LEVEL) counts[level] += 1;
+      if (level !== MISSING_LEVEL) counts[level] += nonMatch ? nonMatch[i] : 1;
     }
     const total = counts.reduce((s, x) => s + x, 0);
     return counts.map((c) => c / total);

@@ -53,11 +53,15 @@ export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPair
   const sampleSize = Math.min(settings.uSampleSize, Math.max(total, 1));
   const sample = randomPairs(sides, sampleSize, random.int);
   const uVectors = comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds);
-  const u = estimateU(uVectors, labels.length);
+  const rawU = estimateU(uVectors, labels.length);
 
   const outside: number[] = [];
   for (let i = 0; i < sampleSize; i++) if (!collector.has(sample.left[i], sample.right[i])) outside.push(i);
   const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total };
+  // Fit once, take the sample's likely matches out of u, fit again.
+  const first = fitFsModel(data, rawU, labels, settings.training, settings.em);
+  const firstWeight = scorePairs(first, uVectors).matchWeight;
+  const u = estimateU(uVectors, labels.length, firstWeight.map((w) => 1 - 1 / (1 + 2 ** -w)));
   const model = fitFsModel(data, u, labels, settings.training, settings.em);
   const { matchWeight } = scorePairs(model, vectors);
   const priorWeight = Math.log2(model.prior / (1 - model.prior));

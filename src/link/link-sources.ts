@@ -4,7 +4,7 @@ import { clusterRecords, type Clustering, type SourceLinks } from './clustering.
 import { scoreSides, type ScoredPairs } from './link-pair.ts';
 import { chooseLinks, thresholdEdges } from './link-selection.ts';
 import type { LinkSettings } from './link-settings.ts';
-import { buildSourceStore, type LinkSource, type SourceStore } from './source-store.ts';
+import { buildSourceStore, sharedFields, type LinkSource, type SourceStore } from './source-store.ts';
 
 export interface PairLinkage {
   /** Indices into LinkageResult.sources. */
@@ -21,16 +21,30 @@ export interface LinkageResult {
   clustering: Clustering;
 }
 
+const NAME_FIELDS: ReadonlySet<string> = new Set(['first_name', 'middle_name', 'last_name', 'name_suffix']);
+
+/** Two sources that share only names cannot tell namesakes apart: they meet through the spine or not at all. */
+function shareMoreThanNames(a: SourceStore, b: SourceStore): boolean {
+  return sharedFields(a, b).some((f) => !NAME_FIELDS.has(f));
+}
+
 /**
- * Which source pairs to link: each source to the spine when there is one; otherwise every pair;
- * a single source against itself (deduplication).
+ * Which source pairs to link: with a spine, each source to the spine, plus directly every other
+ * pair that shares more than names (a roster and the education file share birth dates), so that a
+ * person missing from the spine, or whose spine link failed, can still be linked; without a spine,
+ * every pair; a single source against itself (deduplication).
  */
 export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number, number]> {
   if (stores.length === 1) return [[0, 0]];
   const spine = stores.findIndex((s) => s.role === 'spine');
-  if (spine >= 0) return stores.flatMap((_, s) => (s === spine ? [] : [[spine, s] as [number, number]]));
   const pairs: Array<[number, number]> = [];
-  for (let a = 0; a < stores.length; a++) for (let b = a + 1; b < stores.length; b++) pairs.push([a, b]);
+  if (spine >= 0) stores.forEach((_, s) => s !== spine && pairs.push([spine, s]));
+  for (let a = 0; a < stores.length; a++) {
+    for (let b = a + 1; b < stores.length; b++) {
+      if (a === spine || b === spine) continue;
+      if (spine < 0 || shareMoreThanNames(stores[a], stores[b])) pairs.push([a, b]);
+    }
+  }
   return pairs;
 }
 

@@ -62,7 +62,7 @@ export function comparisonChart(tables: readonly PublishedTable[], credential: s
     if (holders === undefined) continue;
     values.push({ event_quarter: k, change: holders, series: 'holders' });
     const did = valueOf(comparison, 'did', { event_quarter: k });
-    if (did !== undefined) values.push({ event_quarter: k, change: Math.round(holders - did), series: 'comparison: failed, not yet passed' });
+    if (did !== undefined) values.push({ event_quarter: k, change: Math.round(holders - did), series: 'comparison group (failed, not yet passed)' });
   }
   if (values.length === 0) return undefined;
   return {

@@ -1,7 +1,7 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { credentialChartPlans } from './credential-charts.ts';
 import { anchor, esc, formatNumber, formatPercent, renderHtmlTable } from './html.ts';
-import { credentialCells, findTable, valueOf } from './published-lookup.ts';
+import { credentialCells, findTable } from './published-lookup.ts';
 import type { ReportInput } from './report-input.ts';
 import { renderFigures } from './figures.ts';
 
@@ -18,15 +18,18 @@ function kpis(tables: readonly PublishedTable[], credential: string): string {
   const earnings = credentialCells(findTable(tables, 'earnings_quarterly'), credential);
   const roi = credentialCells(findTable(tables, 'roi'), credential);
   const method = roi.find((c) => c.measure === 'method' && c.status !== 'suppressed')?.note;
-  const items: Array<[string, number | undefined, (v: number) => string]> = [
-    ['employed in quarter +4', valueOf(employment, 'employed_q4'), (v) => formatPercent(v)],
-    ['median quarterly earnings at +4', valueOf(earnings, 'median', { quarter_after: 4 }), dollars],
-    [`net present value, 10 years${method ? ` (${method})` : ''}`, valueOf(roi, 'npv_10y'), dollars],
-    ['breakeven (quarters after award)', valueOf(roi, 'breakeven_quarter'), (v) => String(v)],
-  ];
-  return items
-    .map(([label, value, format]) => `<span class="kpi"><b>${value === undefined ? 'suppressed' : esc(format(value))}</b>${esc(label)}</span>`)
-    .join('');
+  const kpi = (label: string, cells: PublishedCell[], measure: string, dims: Record<string, string | number>, format: (v: number) => string) => {
+    const cell = cells.find((c) => c.measure === measure && Object.entries(dims).every(([k, v]) => c.dims[k] === v));
+    // A published cell without a number carries a label instead (e.g. "not within the horizon").
+    const text = !cell || cell.status === 'suppressed' ? 'suppressed' : cell.value === null ? (cell.note ?? '-') : format(cell.value);
+    return `<span class="kpi"><b>${esc(text)}</b>${esc(label)}</span>`;
+  };
+  return [
+    kpi('employed in quarter +4', employment, 'employed_q4', {}, (v) => formatPercent(v)),
+    kpi('median quarterly earnings at +4', earnings, 'median', { quarter_after: 4 }, dollars),
+    kpi(`net present value, 10 years${method ? ` (${method})` : ''}`, roi, 'npv_10y', {}, dollars),
+    kpi('breakeven (quarters after award)', roi, 'breakeven_quarter', {}, (v) => String(v)),
+  ].join('');
 }
 
 function cellText(c: PublishedCell): string {

@@ -11,8 +11,8 @@ const CHART_CONFIG = {
   font: 'Helvetica, Arial, sans-serif',
   background: 'white',
   view: { stroke: 'transparent' },
-  axis: { labelFontSize: 11, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 240 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
 };
 
 export type ChartSpec = Omit<TopLevelSpec, '$schema'> & Record<string, unknown>;

@@ -44,7 +44,9 @@ export function renderEducation(rng: Rng, person: Person, enrollments: Enrollmen
 export function renderWages(rng: Rng, person: Person, career: Career, cal: Calendar, c: SourceCorruption, sink: SourceSink): void {
   if (!person.wageCovered || career.wages.length === 0) return;
   const spellFormat = new Map<unknown, { ssn: string; first: string; last: string; lastAfterMarriage?: { day: Day; last: string } }>();
+  const paid = new Set(career.wages.map((w) => w.spell));
   for (const spell of career.spells) {
+    if (!paid.has(spell)) continue;
     const start = quarterStart(cal, Math.max(0, spell.startQuarter));
     const view = identityView(rng, person, start, c);
     const emp = spell.employer;

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.ts';
 import { reportFixture } from './report-fixture.ts';
-
-/** Every src/href/url() value that points off the page. */
-export function externalReferences(html: string): string[] {
-  const refs = [...html.matchAll(/\b(?:src|href|xlink:href|action)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
-  const urls = [...html.matchAll(/url\(\s*['"]?([^)'"]+)/gi)].map((m) => m[1]);
-  return [...refs, ...urls].filter((r) => !r.startsWith('#') && !r.startsWith('data:'));
-}
+import { externalReferences } from './external-references.ts';
 
 describe('buildReport', async () => {
   const html = await buildReport(reportFixture());

@@ -1,0 +1,49 @@
+import type { Hardening, LinkageSchema } from '../schema/linkage-schema.ts';
+import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
+import { createEncoder } from '../encode/encoder.ts';
+import { scoreGuesses, type AttackScore } from './attack-score.ts';
+import { attackPopulation, overlapSplit } from './attack-population.ts';
+import { attackNameField, type FieldAttackScores } from './field-attacks.ts';
+import { graphMatchingAttack, nodeFeatures } from './graph-attack.ts';
+
+/** The hardening candidates the harness compares; names are used in docs/threat-model.md. */
+export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
+  plain: {},
+  xorFold: { xorFold: true },
+  balance: { balance: true },
+  diffusion4: { diffusionT: 4 },
+  rr05: { randomizedResponse: 0.05 },
+  'xorFold+rr02': { xorFold: true, randomizedResponse: 0.02 },
+  saltNames: { salt: [{ field: 'last_name', with: 'first_name' }, { field: 'first_name', with: 'last_name' }] },
+};
+
+export function withHardening(schema: LinkageSchema, hardening: Partial<Hardening>): LinkageSchema {
+  const reset: Hardening = { salt: [], balance: false, xorFold: false, diffusionT: 0, randomizedResponse: 0 };
+  return linkageSchemaSchema.parse({ ...schema, hardening: { ...reset, ...hardening } });
+}
+
+export interface OverlapResult {
+  overlap: number;
+  fields: FieldAttackScores[];
+  graph: AttackScore;
+}
+
+/**
+ * One schema against all three attacks at one overlap: the holders encode `n` persons with their
+ * secret; the attacker holds `n` plaintext records (`overlap` of them the same persons) and encodes
+ * them with a key of their own under the public schema.
+ */
+export function runAttacks(schema: LinkageSchema, n: number, overlap: number, seed: number): OverlapResult {
+  const population = attackPopulation(2 * n, seed);
+  const { encoded, plaintext } = overlapSplit(population, n, overlap, seed + 1);
+  const holder = createEncoder(schema, new Uint8Array(32).fill(0x5c), 'roster');
+  const attacker = createEncoder(schema, new Uint8Array(32).fill(0xa7), 'attacker');
+  const encodedPersons = encoded.map((p) => holder.encode(p.record, String(p.person)));
+  const fields = (['last_name', 'first_name'] as const).map((f) => attackNameField(schema, encodedPersons, encoded, plaintext, f));
+  const matches = graphMatchingAttack(
+    nodeFeatures(encodedPersons),
+    nodeFeatures(plaintext.map((p) => attacker.encode(p.record, String(p.person)))),
+  );
+  const graph = scoreGuesses(matches.map((j) => (j === undefined ? undefined : plaintext[j].person)), encoded.map((p) => p.person));
+  return { overlap, fields, graph };
+}

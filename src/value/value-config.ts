@@ -1,0 +1,16 @@
+import type { OutcomeContext } from '../outcomes/outcome-context.ts';
+import type { ValueConfig } from './value-verdicts.ts';
+
+/** Year-1 earnings: the year most award cohorts of a short window have published. */
+export const PREMIUM_YEAR_AFTER = 1;
+
+/** The verdicts' configuration from the outcomes configuration: baseline turned into real base-year dollars, costs from the catalog. */
+export function valueConfigOf(ctx: OutcomeContext): ValueConfig {
+  const b = ctx.config.highSchoolBaseline as ({ annualEarnings: number; year: number; source: string; state?: string } | undefined);
+  return {
+    baseline: b && { annualEarnings: Math.round(ctx.deflator.toReal(b.annualEarnings, b.year)), year: b.year, source: b.source, state: b.state },
+    costOf: (credential) => ctx.catalog.get(credential)?.cost,
+    premiumYearAfter: PREMIUM_YEAR_AFTER,
+    npvYears: Math.max(...ctx.config.roi.horizonsYears),
+  };
+}
