@@ -3,7 +3,7 @@ import { clusterFilters, type FilterCluster } from './filter-clusters.ts';
 export interface FrequencyAttackOptions {
   /** How many of the most frequent clusters the attacker aligns (beyond that ranks are ties and guesses are noise). */
   topK: number;
-  /** Dice at or above which two filters are taken for one value; 1 = identical filters only. */
+  /** Dice at or above which two filters are taken for one value when exact repeats are rare (noise). */
   nearDice: number;
 }
 
@@ -33,7 +33,12 @@ export function frequencyAttack(
   background: readonly string[],
   options: FrequencyAttackOptions = DEFAULT_FREQUENCY_ATTACK,
 ): FrequencyAttackResult {
-  const clusters = clusterFilters(filters, options.nearDice);
+  // Deterministic encodings repeat exactly and near grouping would only merge similar names; an
+  // attacker groups near filters only when exact repeats are missing (per-record noise).
+  const exact = clusterFilters(filters, 1);
+  const present = filters.filter((f) => f !== undefined).length;
+  const repeated = exact.filter((c) => c.members.length > 1).reduce((a, c) => a + c.members.length, 0);
+  const clusters = repeated > 0.05 * present ? exact : clusterFilters(filters, options.nearDice);
   const ranked = rankValues(background);
   const guesses: Array<string | undefined> = new Array(filters.length).fill(undefined);
   const aligned = Math.min(options.topK, clusters.length, ranked.length);

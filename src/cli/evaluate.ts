@@ -8,7 +8,7 @@ import { openCsv } from '../io/csv-rows.ts';
 import { readSecretFile } from '../io/secret-file.ts';
 import { bestThresholds, formatEvaluation, type Evaluation, type SweepRow } from '../link/evaluation-report.ts';
 import { parseCandidates, parseClusters } from '../link/linkage-files.ts';
-import { allPairQuality, qualityByRole } from '../link/linkage-quality.ts';
+import { allPairQuality, qualityByRole, qualityThroughSpine, type LabelledRecords } from '../link/linkage-quality.ts';
 import type { LinkageSummary } from '../link/linkage-summary.ts';
 import { CLUSTERS_HEADER } from '../link/linkage-tables.ts';
 import { candidateRecallCeiling, prepareSweep, qualityAt, type SweepSource } from '../link/threshold-sweep.ts';
@@ -113,18 +113,28 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
   if (missing > 0) io.logger.warn({ records: missing }, 'linked records without a truth row: is this the right secret, schema and truth file?');
 
   const clusterOf = new Map(clusters.map((c) => [`${c.source}\u0000${c.pseudonym}`, c.cluster]));
-  const asLinked = allPairQuality({
+  const records: LabelledRecords = {
     sources: names,
     clusterOf: sources.map((s) => s.pseudonyms.map((p) => clusterOf.get(`${s.name}\u0000${p}`)!)),
     personOf: sources.map((s) => s.personOf),
-  });
+  };
+  const asLinked = allPairQuality(records);
+  const spine = names.indexOf(summary.spine ?? '');
+  const throughSpine = spine < 0 ? [] : asLinked
+    .filter((q) => q.sourceA !== summary.spine && q.sourceB !== summary.spine)
+    .map((q) => qualityThroughSpine(records, spine, names.indexOf(q.sourceA), names.indexOf(q.sourceB)));
   const sweep = prepareSweep(sources, candidates);
   const rows: SweepRow[] = [
     ...thresholds.map((threshold) => ({ method: 'fs' as const, threshold, quality: qualityAt(sweep, 'fs', threshold) })),
     ...diceThresholds.map((threshold) => ({ method: 'threshold' as const, threshold, quality: qualityAt(sweep, 'threshold', threshold) })),
   ];
   const roleOf = new Map(summary.sources.map((s) => [s.name, s.role]));
-  const evaluation: Evaluation = { asLinked, asLinkedByRole: qualityByRole(asLinked, roleOf), sweep: rows, best: bestThresholds(rows), recallCeiling: candidateRecallCeiling(sweep) };
+  const evaluation: Evaluation = {
+    asLinked,
+    asLinkedByRole: qualityByRole(asLinked, roleOf),
+    throughSpineByRole: qualityByRole(throughSpine, roleOf),
+    sweep: rows,
+    bestByRole: bestThresholds(rows.map((row) => ({ ...row, quality: qualityByRole(row.quality, roleOf) }))), best: bestThresholds(rows), recallCeiling: candidateRecallCeiling(sweep) };
   if (options.writeTruthLinkage) await writeTruthLinkage(options.writeTruthLinkage, summary, sources);
   io.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
   return evaluation;

@@ -23,3 +23,33 @@ export function setBit(filter: Uint8Array, i: number, value: number): void {
 export function filterBits(filter: Uint8Array): number {
   return filter.length * 8;
 }
+
+const SLAB_BYTES = 1 << 16;
+
+/**
+ * Hands out zeroed filters cut from shared 64 KiB buffers. V8 allocates a typed array over 64 bytes
+ * outside the heap (~360 ns, and GC pressure); a view on a slab costs ~40 ns. A slab lives while any
+ * of its filters does, so only short-lived per-record filters should come from here, not cached ones.
+ */
+export class FilterSlab {
+  private buffer = new ArrayBuffer(SLAB_BYTES);
+  private offset = 0;
+
+  alloc(bytes: number): Uint8Array {
+    if (bytes > SLAB_BYTES / 8) return new Uint8Array(bytes);
+    if (this.offset + bytes > SLAB_BYTES) {
+      this.buffer = new ArrayBuffer(SLAB_BYTES);
+      this.offset = 0;
+    }
+    const filter = new Uint8Array(this.buffer, this.offset, bytes);
+    // 8-byte alignment lets readers view a filter as 32- or 64-bit words.
+    this.offset += (bytes + 7) & ~7;
+    return filter;
+  }
+
+  copy(filter: Uint8Array): Uint8Array {
+    const out = this.alloc(filter.length);
+    out.set(filter);
+    return out;
+  }
+}

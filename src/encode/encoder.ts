@@ -4,7 +4,7 @@ import type { EncodedPerson } from '../extract/extract-types.ts';
 import { createKeyDeriver, type KeyPurpose } from './key-derivation.ts';
 import { createTokenPositions, type TokenPositions } from './token-positions.ts';
 import { tokenize } from './tokenize.ts';
-import { emptyFilter, setPositions } from './bloom-filter.ts';
+import { emptyFilter, FilterSlab, setPositions } from './bloom-filter.ts';
 import { createFilterHardening, type FilterHardening } from './hardening.ts';
 import { createBlockingKeyEncoder } from './blocking-keys.ts';
 import { createPseudonymizer } from './pseudonym.ts';
@@ -34,8 +34,8 @@ interface CachedValue {
 
 interface FieldEncoder {
   field: FieldName;
-  /** Sets the value's bits in `clk` and returns its field filter (hardened, not yet randomized per record). */
-  encodeValue(value: string, salt: string, clk: Uint8Array): Uint8Array;
+  /** Sets the value's bits in `clk` and returns its field filter (hardened, not yet randomized per record), from `slab`. */
+  encodeValue(value: string, salt: string, clk: Uint8Array, slab: FilterSlab): Uint8Array;
   hardening: FilterHardening;
   saltWith?: FieldName;
 }
@@ -64,9 +64,8 @@ function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, derive: 
     }
   }
 
-  /** Encodes from tokens; CLK positions go into `clk` and, when `keep` is given, are collected there too. */
-  function compute(value: string, salt: string, clk: Uint8Array, keep?: number[]): Uint8Array {
-    const filter = emptyFilter(spec.filterBits);
+  /** Encodes into the empty `filter` from tokens; CLK positions go into `clk` and, when `keep` is given, there too. */
+  function compute(value: string, salt: string, clk: Uint8Array, filter: Uint8Array, keep?: number[]): Uint8Array {
     if (salt === '' && spec.tokenizer === 'bigram') {
       // The tokens of tokenize('bigram'), identified by their two code units ('_' pads).
       const padded = `_${value}_`;
@@ -89,14 +88,17 @@ function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, derive: 
     return hardening.harden(filter);
   }
 
-  function encodeValue(value: string, salt: string, clk: Uint8Array): Uint8Array {
-    if (!cacheOn) return compute(value, salt, clk);
+  function encodeValue(value: string, salt: string, clk: Uint8Array, slab: FilterSlab): Uint8Array {
+    if (!cacheOn) {
+      const filter = compute(value, salt, clk, slab.alloc(spec.filterBits >>> 3));
+      return hardening.isIdentity ? filter : slab.copy(filter);
+    }
     const key = salt === '' ? value : `${value}\u0000${salt}`;
     const hit = cache.get(key);
     if (hit) {
       hitsSinceClear++;
       setPositions(clk, hit.clkPositions);
-      return hit.filter.slice();
+      return slab.copy(hit.filter);
     }
     if (cache.size >= VALUE_CACHE_LIMIT) {
       // A field whose values rarely repeat (e-mail, SSN) would only pay for the cache: turn it off.
@@ -105,9 +107,9 @@ function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, derive: 
       hitsSinceClear = 0;
     }
     const keep: number[] = [];
-    const filter = compute(value, salt, clk, keep);
-    if (cacheOn) cache.set(key, { filter: filter.slice(), clkPositions: Uint16Array.from(keep) });
-    return filter;
+    const filter = compute(value, salt, clk, emptyFilter(spec.filterBits), keep);
+    if (cacheOn) cache.set(key, { filter, clkPositions: Uint16Array.from(keep) });
+    return slab.copy(filter);
   }
 
   return {
@@ -138,6 +140,7 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   const recordHardening = createFilterHardening(schema.hardening, schema.recordFilter.bits, RECORD_FILTER, derive);
   const blockingKeys = createBlockingKeyEncoder(schema, derive);
   const pseudonymOf = createPseudonymizer(derive, source);
+  const slab = new FilterSlab();
   // A run asks for a row's pseudonym and then encodes the same person: remember the last one.
   let lastId: string | undefined;
   let lastPseudonym = '';
@@ -152,12 +155,12 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   function encode(record: NormalizedRecord, localPersonId: string): EncodedPerson {
     const recordSeed = `${source}\u001f${localPersonId}`;
     const out: EncodedPerson['fields'] = {};
-    let clk = emptyFilter(schema.recordFilter.bits);
+    let clk = slab.alloc(schema.recordFilter.bits >>> 3);
     for (const f of fields) {
       const value = record[f.field];
       if (value === undefined || value === '') continue;
       const salt = f.saltWith ? saltValue(f.saltWith, record[f.saltWith]) : '';
-      const filter = f.encodeValue(value, salt, clk);
+      const filter = f.encodeValue(value, salt, clk, slab);
       out[f.field] = f.hardening.perRecord ? f.hardening.perRecord(filter, recordSeed) : filter;
     }
     clk = recordHardening.harden(clk);

@@ -119,6 +119,8 @@ export function createRandomizedResponse(key: Uint8Array, p: number): (filter: U
 export interface FilterHardening {
   /** Length of the hardened filter in bits. */
   outputBits: number;
+  /** True when no deterministic step is on: harden() returns its argument. */
+  isIdentity: boolean;
   /** The steps that depend on the filter only (cacheable per value). */
   harden(filter: Uint8Array): Uint8Array;
   /** Randomized response, or undefined when it is off. */
@@ -148,6 +150,7 @@ export function createFilterHardening(
     : undefined;
   return {
     outputBits,
+    isIdentity: steps.length === 0,
     harden(filter) {
       let out = filter;
       for (const step of steps) out = step(out);

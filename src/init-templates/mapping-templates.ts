@@ -16,35 +16,34 @@ export const MAPPING_ROLE: Record<DataHolderRole, SourceRole> = {
   spine: 'spine',
 };
 
-const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY'];
-
 export const MAPPING_TEMPLATES: Record<DataHolderRole, Record<string, unknown>> = {
-  // A certification body's candidate roster: one row per exam attempt.
+  // A certification body's candidate roster: one row per exam attempt (fixtures/world/techcert.csv).
   issuer: {
     credlinkMapping: 1,
     source: 'my-board',
     role: 'roster',
     delimiter: ',',
-    personId: { column: 'candidate_id' },
-    duplicateFree: true,
+    personId: { column: 'CandidateID' },
+    // Candidates who re-register get a new id, so one person may hold several ids.
+    duplicateFree: false,
     fields: {
-      first_name: { column: 'first_name' },
-      middle_name: { column: 'middle_name' },
-      last_name: { column: 'last_name' },
-      dob: { column: 'birth_date', formats: dateFormats },
-      email: { column: 'email' },
-      phone: { column: 'phone' },
-      postcode: { column: 'zip' },
+      first_name: { column: 'FirstName' },
+      middle_name: { column: 'MiddleName' },
+      last_name: { column: 'LastName' },
+      dob: { column: 'DateOfBirth', formats: ['MM/DD/YYYY', 'YYYY-MM-DD'] },
+      email: { column: 'Email' },
+      phone: { column: 'Phone' },
+      postcode: { column: 'PostalCode' },
     },
     payload: {
-      credential: { column: 'credential', type: 'code', required: true },
-      exam_date: { column: 'exam_date', type: 'date', formats: dateFormats, required: true },
-      result: { column: 'result', type: 'code', required: true },
-      award_date: { column: 'award_date', type: 'date', formats: dateFormats },
-      expiry_date: { column: 'expiry_date', type: 'date', formats: dateFormats },
+      credential: { column: 'ExamCode', type: 'code', required: true },
+      exam_date: { column: 'ExamDate', type: 'date', formats: ['YYYY-MM-DD'], required: true },
+      result: { column: 'Result', type: 'code', required: true },
+      award_date: { column: 'CertificationDate', type: 'date', formats: ['YYYY-MM-DD'] },
+      expiry_date: { column: 'ExpirationDate', type: 'date', formats: ['YYYY-MM-DD'] },
     },
   },
-  // A clearinghouse-style enrollment and degree file: one row per enrollment spell.
+  // A clearinghouse-style enrollment and degree file: one row per enrollment spell (fixtures/world/education.csv).
   education: {
     credlinkMapping: 1,
     source: 'my-clearinghouse',
@@ -54,23 +53,23 @@ export const MAPPING_TEMPLATES: Record<DataHolderRole, Record<string, unknown>> 
     duplicateFree: true,
     fields: {
       first_name: { column: 'first_name' },
-      middle_name: { column: 'middle_name' },
+      middle_name: { column: 'middle_initial' },
       last_name: { column: 'last_name' },
       name_suffix: { column: 'suffix' },
-      dob: { column: 'dob', formats: ['YYYYMMDD', 'YYYY-MM-DD'] },
+      dob: { column: 'birth_date', formats: ['YYYYMMDD'] },
     },
     payload: {
       college_code: { column: 'college_code', type: 'code', required: true },
-      enrollment_begin: { column: 'enrollment_begin', type: 'date', formats: ['YYYYMMDD', 'YYYY-MM-DD'] },
-      enrollment_end: { column: 'enrollment_end', type: 'date', formats: ['YYYYMMDD', 'YYYY-MM-DD'] },
+      enrollment_begin: { column: 'enrollment_begin', type: 'date', formats: ['YYYYMMDD'] },
+      enrollment_end: { column: 'enrollment_end', type: 'date', formats: ['YYYYMMDD'] },
       enrollment_status: { column: 'enrollment_status', type: 'code' },
       degree_title: { column: 'degree_title', type: 'string' },
       degree_level: { column: 'degree_level', type: 'code' },
-      graduation_date: { column: 'graduation_date', type: 'date', formats: ['YYYYMMDD', 'YYYY-MM-DD'] },
+      graduation_date: { column: 'graduation_date', type: 'date', formats: ['YYYYMMDD'] },
       cip: { column: 'cip', type: 'code' },
     },
   },
-  // Unemployment-insurance wage records: one row per person, employer and quarter, keyed on SSN.
+  // Unemployment-insurance wage records: one row per person, employer and quarter, keyed on SSN (fixtures/world/wages.csv).
   wages: {
     credlinkMapping: 1,
     source: 'my-wage-agency',
@@ -80,32 +79,33 @@ export const MAPPING_TEMPLATES: Record<DataHolderRole, Record<string, unknown>> 
     // A person appears in many quarters, and SSNs are sometimes shared or mistyped.
     duplicateFree: false,
     fields: {
-      ssn: { column: 'ssn' },
-      first_name: { column: 'first_name' },
-      last_name: { column: 'last_name' },
+      ssn: { column: 'SSN' },
+      first_name: { column: 'FIRST_NAME' },
+      last_name: { column: 'LAST_NAME' },
     },
     payload: {
-      year: { column: 'year', type: 'integer', required: true },
-      quarter: { column: 'quarter', type: 'integer', required: true },
-      employer_id: { column: 'employer_id', type: 'code', required: true },
-      wages: { column: 'wages', type: 'number', required: true },
+      year: { column: 'YEAR', type: 'integer', required: true },
+      quarter: { column: 'QTR', type: 'integer', required: true },
+      employer_id: { column: 'EMPLOYER_ACCT', type: 'code', required: true },
+      wages: { column: 'WAGES', type: 'number', required: true },
     },
   },
-  // A population spine (e.g. a state identity register): identifiers only, no payload.
+  // A population spine (e.g. a state identity register): identifiers only, no payload (fixtures/world/spine.csv).
   spine: {
     credlinkMapping: 1,
     source: 'my-spine',
     role: 'spine',
     delimiter: ',',
-    personId: { column: 'person_id' },
+    personId: { column: 'spine_id' },
     duplicateFree: true,
     fields: {
       first_name: { column: 'first_name' },
       middle_name: { column: 'middle_name' },
       last_name: { column: 'last_name' },
-      dob: { column: 'dob', formats: dateFormats },
-      ssn: { column: 'ssn' },
+      name_suffix: { column: 'suffix' },
+      dob: { column: 'dob', formats: ['YYYY-MM-DD'] },
       sex: { column: 'sex' },
+      ssn: { column: 'ssn' },
       postcode: { column: 'zip' },
     },
     payload: {},

@@ -20,8 +20,9 @@ that you can send to the linker. Readable identifiers never leave this folder.
 
 Files:
 
-- \`schema.json\`: the project's linkage schema. Every data holder must use the same one;
-  compare fingerprints with \`credlink inspect schema.json\` if in doubt.
+- \`schema.json\`: a linkage schema. Every data holder of a project must use the same one:
+  replace it with the schema your project lead sends. \`credlink inspect\` on an extract
+  shows the schema fingerprint to compare.
 - \`mapping.json\`: how your CSV columns map to identifier fields and payload values
   (explained in \`mapping.md\`).
 
@@ -31,7 +32,7 @@ Next steps:
 
        credlink validate mapping.json schema.json
 
-2. Obtain the project secret from the key holder (or, if you are the key holder,
+2. Get the project secret from the key holder (or, if you are the key holder,
    create it once and share it with the other data holders over a secure channel):
 
        credlink keygen -o secret.key
@@ -41,7 +42,7 @@ Next steps:
        credlink hash --schema schema.json --mapping mapping.json --secret-file secret.key \\
          your-file.csv -o ${role}.extract
 
-4. Send \`${role}.extract\` to the linker. Keep \`secret.key\` here; never send it to the linker.
+4. Check it with \`credlink inspect ${role}.extract\`, then send it to the linker. Keep \`secret.key\` here; never send it to the linker.
 
 See docs/guide-issuer.md for a walk-through on the bundled synthetic data.
 `;

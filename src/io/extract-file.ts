@@ -50,7 +50,8 @@ export class ExtractWriter {
   }
 
   private async flush(): Promise<void> {
-    const chunk = this.pending;
+    // One UTF-8 conversion for both the checksum and the file.
+    const chunk = Buffer.from(this.pending, 'utf8');
     this.pending = '';
     this.hash.update(chunk);
     if (!this.file.stream.write(chunk)) await new Promise<void>((resolve) => this.file.stream.once('drain', () => resolve()));

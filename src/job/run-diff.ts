@@ -78,7 +78,8 @@ function indexCells(table: PublishedTable | undefined): Map<string, PublishedCel
 export function diffTable(name: string, a: PublishedTable | undefined, b: PublishedTable | undefined): TableDiff {
   const ia = indexCells(a);
   const ib = indexCells(b);
-  const keys = [...new Set([...ia.keys(), ...ib.keys()])].sort();
+  // In the order of the tables themselves (quarters -8..12 stay in order), then cells only in B.
+  const keys = [...new Set([...ia.keys(), ...ib.keys()])];
   const changed: CellChange[] = [];
   for (const k of keys) {
     const ca = ia.get(k);

@@ -12,9 +12,13 @@ export interface Evaluation {
   asLinked: PairQuality[];
   /** The same, summed over source pairs of the same two roles (every roster against education...). */
   asLinkedByRole: PairQuality[];
+  /** With a spine: the same by role, counting only pairs the spine can connect (see qualityThroughSpine). */
+  throughSpineByRole: PairQuality[];
   sweep: SweepRow[];
   /** Best threshold per method and source pair, chosen with the labels. */
   best: Array<{ method: LinkMethod; sourceA: string; sourceB: string; threshold: number; f1: number }>;
+  /** The same per pair of roles (source pairs of the same roles pooled). */
+  bestByRole: Evaluation['best'];
   recallCeiling: Array<{ sourceA: string; sourceB: string; ceiling: number }>;
 }
 
@@ -42,6 +46,7 @@ function qualityTable(title: string, quality: readonly PairQuality[]): string[] 
 
 export function formatEvaluation(evaluation: Evaluation): string {
   const lines: string[] = [...qualityTable('as linked, per pair of sources:', evaluation.asLinked), '', ...qualityTable('as linked, per pair of roles:', evaluation.asLinkedByRole)];
+  if (evaluation.throughSpineByRole.length > 0) lines.push('', ...qualityTable('through the spine (persons the spine holds), per pair of roles:', evaluation.throughSpineByRole));
   for (const method of ['fs', 'threshold'] as const) {
     const rows = evaluation.sweep.filter((r) => r.method === method);
     if (rows.length === 0) continue;
@@ -54,6 +59,9 @@ export function formatEvaluation(evaluation: Evaluation): string {
   lines.push('');
   lines.push('best thresholds (chosen with the labels):');
   for (const b of evaluation.best) lines.push(`  ${b.method.padEnd(10)}${`${b.sourceA} ~ ${b.sourceB}`.padEnd(28)} threshold ${String(b.threshold).padEnd(6)} F1 ${f(b.f1)}`);
+  lines.push('');
+  lines.push('best thresholds per pair of roles (chosen with the labels):');
+  for (const b of evaluation.bestByRole) lines.push(`  ${b.method.padEnd(10)}${`${b.sourceA} ~ ${b.sourceB}`.padEnd(28)} threshold ${String(b.threshold).padEnd(6)} F1 ${f(b.f1)}`);
   if (evaluation.recallCeiling.length > 0) {
     lines.push('');
     lines.push('recall ceiling (true pairs among the kept candidates):');

@@ -78,3 +78,23 @@ export function qualityByRole(quality: readonly PairQuality[], roleOf: ReadonlyM
     return { ...q, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
   });
 }
+
+/**
+ * Quality of the pairs a spine can connect: true pairs of persons who have a spine record, and
+ * predicted pairs whose cluster holds a spine record. A person the spine lacks cannot be linked
+ * through it, whatever the linker does; this separates that coverage gap from linkage error.
+ */
+export function qualityThroughSpine(records: LabelledRecords, spine: number, a: number, b: number): PairQuality {
+  const inSpinePerson = new Set(records.personOf[spine].filter((p) => p !== undefined));
+  const spineCluster = new Set(Array.from(records.clusterOf[spine]));
+  const keep = (s: number): LabelledRecords['personOf'][number] =>
+    records.personOf[s].map((p) => (p !== undefined && inSpinePerson.has(p) ? p : undefined));
+    const trueOnly = truePairCount(keep(a), keep(b), a === b);
+  const predictedClusters = (s: number) => Array.from(records.clusterOf[s], (c) => (spineCluster.has(c) ? c : undefined));
+  const predicted = pairKeyCounts(predictedClusters(a), predictedClusters(b), a === b);
+  const joint = (s: number) => predictedClusters(s).map((c, i) => (c === undefined || records.personOf[s][i] === undefined ? undefined : `${c}\u0000${records.personOf[s][i]}`));
+  const tp = pairKeyCounts(joint(a), joint(b), a === b);
+  const precision = predicted > 0 ? tp / predicted : 1;
+  const recall = trueOnly > 0 ? tp / trueOnly : 1;
+  return { sourceA: records.sources[a], sourceB: records.sources[b], truePairs: trueOnly, predictedPairs: predicted, truePositives: tp, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+}

@@ -11,6 +11,8 @@ import type { OutcomesConfig } from './outcomes-config.ts';
 import { buildPathwayTable } from './pathway-tables.ts';
 import { buildStackingTables } from './stacking-tables.ts';
 import { buildComparisonTable, buildTrajectoryTable } from './trajectory-tables.ts';
+import { valueConfigOf } from '../value/value-config.ts';
+import { credentialOfValueVerdicts } from '../value/value-verdicts.ts';
 
 export interface OutcomeTables {
   /** Published tables only: rounded counts, safe statistics, suppressed cells hidden. */
@@ -70,6 +72,7 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
     buildPreTrendTable(ctx, byName.get('comparison')),
     buildRoiTable(ctx, byName.get('comparison'), byName.get('trajectory')),
   ];
+  tables.push(credentialOfValueVerdicts(tables, valueConfigOf(ctx)));
   const outside = ctx.deflator.yearsOutsideSeries();
   if (outside.length) notes.push(`CPI-U has no annual average for ${outside.join(', ')}; the nearest year in the series was used`);
   const holders = new Set(ctx.groups.flatMap((g) => g.holders.map((h) => h.personIndex))).size;

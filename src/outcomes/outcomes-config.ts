@@ -87,7 +87,7 @@ export const outcomesConfigSchema = z
       .prefault({}),
     /** Median annual earnings of high-school graduates, for later "credential of value" verdicts. */
     highSchoolBaseline: z
-      .object({ annualEarnings: z.number().positive(), year: z.number().int(), source: z.string().min(1) })
+      .object({ annualEarnings: z.number().positive(), year: z.number().int(), state: z.string().min(1).optional(), source: z.string().min(1) })
       .strict()
       .optional(),
     disclosure: disclosureSchema.prefault({}),

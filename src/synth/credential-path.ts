@@ -76,24 +76,25 @@ export class CredentialPath {
       if (family === this.stackFamily && q <= this.stackUntil) hazard = Math.max(hazard * 6, 0.1);
       if (!rng.chance(hazard)) continue;
       const credential = nextCredential(rng, family, this.held, sector);
-      if (credential) this.begin(rng, q, credential);
-      if (this.pathway?.examQuarter === q) this.attempt(rng, q, ability);
+      // Some sit the exam in the quarter they decide to; the rest a quarter later.
+      if (credential && this.begin(rng, q, credential) === q) this.attempt(rng, q, ability);
       return;
     }
   }
 
-  private begin(rng: Rng, q: number, credential: SynthCredential): void {
+  /** Starts a pathway; returns the quarter of its first exam, if there will be one. */
+  private begin(rng: Rng, q: number, credential: SynthCredential): number | undefined {
     const program = credential.code === 'LPN' ? PROGRAMS.practicalNursing : credential.code === 'RN' ? PROGRAMS.nursingAssociate : undefined;
     if (!program) {
       this.pathway = { credential, examQuarter: q + (rng.chance(0.5) ? 0 : 1), attempts: 0 };
-      return;
+      return this.pathway.examQuarter;
     }
     // Licensure exams need a completed program; a quarter of the students never finish.
     const enrollment = enroll(rng, pickCollege(rng, true), program, quarterStart(this.cal, q), rng.chance(0.75));
     this.enrollments.push(enrollment);
-    if (enrollment.graduation !== undefined) {
-      this.pathway = { credential, examQuarter: quarterOfDay(this.cal, enrollment.graduation) + rng.between(0, 1), attempts: 0 };
-    }
+    if (enrollment.graduation === undefined) return undefined;
+    this.pathway = { credential, examQuarter: quarterOfDay(this.cal, enrollment.graduation) + rng.between(0, 1), attempts: 0 };
+    return this.pathway.examQuarter;
   }
 
   private attempt(rng: Rng, q: number, ability: number): void {

@@ -28,11 +28,11 @@ const ZERO: SourceCorruption = {
  * truth/summary.json), as reported for administrative files without a shared identifier.
  */
 export const DEFAULT_CORRUPTION: Record<SourceName, SourceCorruption> = {
-  techcert: { ...ZERO, typoFirst: 0.03, typoLast: 0.03, nickname: 0.1, swapNames: 0.01, truncate: 0.01, dobMissing: 0.08, dobSwap: 0.01, dobOffByOne: 0.01, altDateFormat: 0.05, emailMissing: 0.02, phoneMissing: 0.3, zipMissing: 0.05, zipPlus4: 0.15, middleMissing: 0.5, upperCase: 0.05, staleSurname: 0.7, duplicateRows: 0.01, duplicatePerson: 0.02 },
-  nurseboard: { ...ZERO, typoFirst: 0.03, typoLast: 0.03, nickname: 0.04, dobMissing: 0.03, dobSwap: 0.01, dobOffByOne: 0.01, emailMissing: 0.15, zipMissing: 0.02, zipPlus4: 0.3, middleMissing: 0.2, staleSurname: 0.3, duplicateRows: 0.01 },
-  tradecert: { ...ZERO, typoFirst: 0.04, typoLast: 0.04, nickname: 0.15, swapNames: 0.01, truncate: 0.01, emailMissing: 0.1, zipMissing: 0.05, upperCase: 0.1, staleSurname: 0.7, duplicateRows: 0.02 },
-  education: { ...ZERO, typoFirst: 0.02, typoLast: 0.02, nickname: 0.02, swapNames: 0.005, dobMissing: 0.05, dobSwap: 0.005, dobOffByOne: 0.01, middleMissing: 0.3, staleSurname: 0.8 },
-  wages: { ...ZERO, typoFirst: 0.02, typoLast: 0.02, nickname: 0.1, swapNames: 0.01, staleSurname: 0.5, ssnTypo: 0.004, duplicateRows: 0.003 },
+  techcert: { ...ZERO, typoFirst: 0.03, typoLast: 0.03, nickname: 0.1, swapNames: 0.01, truncate: 0.01, dobMissing: 0.08, dobSwap: 0.01, dobOffByOne: 0.01, altDateFormat: 0.05, emailMissing: 0.02, phoneMissing: 0.3, zipMissing: 0.05, zipPlus4: 0.15, middleMissing: 0.5, upperCase: 0.05, staleSurname: 0.1, duplicateRows: 0.01, duplicatePerson: 0.02 },
+  nurseboard: { ...ZERO, typoFirst: 0.03, typoLast: 0.03, nickname: 0.04, dobMissing: 0.03, dobSwap: 0.01, dobOffByOne: 0.01, emailMissing: 0.15, zipMissing: 0.02, zipPlus4: 0.3, middleMissing: 0.2, staleSurname: 0.05, duplicateRows: 0.01 },
+  tradecert: { ...ZERO, typoFirst: 0.04, typoLast: 0.04, nickname: 0.15, swapNames: 0.01, truncate: 0.01, emailMissing: 0.1, zipMissing: 0.05, upperCase: 0.1, staleSurname: 0.1, duplicateRows: 0.02 },
+  education: { ...ZERO, typoFirst: 0.02, typoLast: 0.02, nickname: 0.02, swapNames: 0.005, dobMissing: 0.05, dobSwap: 0.005, dobOffByOne: 0.01, middleMissing: 0.3, staleSurname: 0.1 },
+  wages: { ...ZERO, typoFirst: 0.02, typoLast: 0.02, nickname: 0.1, swapNames: 0.01, staleSurname: 0.3, ssnTypo: 0.004, duplicateRows: 0.003 },
   spine: { ...ZERO, typoFirst: 0.01, typoLast: 0.01, nickname: 0.02, dobSwap: 0.003, dobOffByOne: 0.003, ssnMissing: 0.02, middleMissing: 0.2, staleSurname: 0.4 },
 };
 
@@ -77,7 +77,7 @@ export function resolveCorruption(level: CorruptionLevel, overrides: SynthConfig
   const result = {} as Record<SourceName, SourceCorruption>;
   for (const source of SOURCES) {
     const scaled = Object.fromEntries(
-      Object.entries(DEFAULT_CORRUPTION[source]).map(([knob, value]) => [knob, knob === 'staleSurname' ? value : Math.min(1, value * factor)]),
+      Object.entries(DEFAULT_CORRUPTION[source]).map(([knob, value]) => [knob, Math.min(1, value * factor)]),
     ) as SourceCorruption;
     result[source] = { ...scaled, ...overrides[source] };
   }

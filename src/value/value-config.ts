@@ -6,7 +6,7 @@ export const PREMIUM_YEAR_AFTER = 1;
 
 /** The verdicts' configuration from the outcomes configuration: baseline turned into real base-year dollars, costs from the catalog. */
 export function valueConfigOf(ctx: OutcomeContext): ValueConfig {
-  const b = ctx.config.highSchoolBaseline as ({ annualEarnings: number; year: number; source: string; state?: string } | undefined);
+  const b = ctx.config.highSchoolBaseline;
   return {
     baseline: b && { annualEarnings: Math.round(ctx.deflator.toReal(b.annualEarnings, b.year)), year: b.year, source: b.source, state: b.state },
     costOf: (credential) => ctx.catalog.get(credential)?.cost,

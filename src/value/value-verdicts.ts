@@ -87,7 +87,8 @@ function roiCells(find: Lookup, config: ValueConfig, credential: string, cohort:
   const breakeven = find('roi', credential, cohort, 'breakeven_quarter');
   const published = Boolean(breakeven && breakeven.status !== 'suppressed');
   return [
-    inputCell(npvDims, 'method', method && method.status !== 'suppressed' ? { ...method, value: 0 } : undefined),
+    // The method cell carries its answer (did / pre_post) as a label, not a number.
+    method && method.status !== 'suppressed' ? { dims: npvDims, measure: 'method', value: null, count: method.count, status: method.status, note: method.note } : inputCell(npvDims, 'method', undefined),
     inputCell(npvDims, `npv_${config.npvYears}y`, npv),
     verdictCell(npvDims, npvVerdict(valueOf(npv)), npv),
     published ? { dims: paybackDims, measure: 'breakeven_quarter', value: breakeven!.value, count: breakeven!.count, status: breakeven!.status, ...(breakeven!.note ? { note: breakeven!.note } : {}) } : inputCell(paybackDims, 'breakeven_quarter', undefined),

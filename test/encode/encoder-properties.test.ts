@@ -57,8 +57,8 @@ describe('createEncoder', () => {
     expect(Object.keys(person.fields).sort()).toEqual(['first_name', 'last_name']);
     expect(Object.keys(person.blockingKeys)).toEqual(['last_soundex_first_soundex']);
     expect(person.blockingKeys.last_soundex_first_soundex).toMatch(/^[0-9a-f]{16}$/);
-    expect(person.clk.length * 8).toBe(DEFAULT_SCHEMA.recordFilter.bits);
-    expect(person.fields.first_name!.length * 8).toBe(256);
+    expect(person.clk.length * 8).toBe(encoder.filterBits.record);
+    expect(person.fields.first_name!.length * 8).toBe(encoder.filterBits.fields.first_name);
   });
 
   it('gives two sources the same filters and blocking keys but different pseudonyms', () => {

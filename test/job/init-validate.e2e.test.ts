@@ -8,20 +8,23 @@ const dir = mkdtempSync(join(tmpdir(), 'credlink-init-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('credlink init', () => {
-  it.each(['issuer', 'education', 'wages', 'spine'])('scaffolds a %s folder whose files validate', (role) => {
-    const init = credlink(dir, 'init', role, role);
-    expect(init.code).toBe(0);
-    expect(readdirSync(join(dir, role)).sort()).toEqual(['README.md', 'mapping.json', 'mapping.md', 'schema.json']);
-    const check = credlink(join(dir, role), 'validate', 'mapping.json', 'schema.json');
-    expect(check.stdout).toBe('mapping.json: ok (mapping)\nschema.json: ok (schema)\n');
+  it('scaffolds data-holder folders whose files validate', () => {
+    const roles = ['issuer', 'education', 'wages', 'spine'];
+    for (const role of roles) {
+      expect(credlink(dir, 'init', role, role).code).toBe(0);
+      expect(readdirSync(join(dir, role)).sort()).toEqual(['README.md', 'mapping.json', 'mapping.md', 'schema.json']);
+    }
+    const files = roles.flatMap((r) => [`${r}/mapping.json`, `${r}/schema.json`]);
+    const check = credlink(dir, 'validate', ...files);
+    expect(check.stdout).toBe(files.map((f) => `${f}: ok (${f.endsWith('mapping.json') ? 'mapping' : 'schema'})\n`).join(''));
     expect(check.code).toBe(0);
   });
 
   it('scaffolds a linker folder with a valid job', () => {
     expect(credlink(dir, 'init', 'linker', 'linker').code).toBe(0);
     expect(readdirSync(join(dir, 'linker')).sort()).toEqual(['README.md', 'extracts', 'job.json', 'outcomes.json']);
-    const check = credlink(join(dir, 'linker'), 'validate', 'job.json');
-    expect(check.stdout).toBe('job.json: ok (job)\n');
+    const check = credlink(join(dir, 'linker'), 'validate', 'job.json', 'outcomes.json');
+    expect(check.stdout).toBe('job.json: ok (job)\noutcomes.json: ok (outcomes)\n');
   });
 
   it('refuses a non-empty folder and an unknown role with exit 2', () => {

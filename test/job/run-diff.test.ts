@@ -34,8 +34,8 @@ describe('diffRuns', () => {
   it('lists each changed cell with its delta, and newly suppressed cells', () => {
     const [t] = diffRuns(a, b).tables;
     expect(t.changed).toEqual([
-      { key: 'credential=LPN quarter=4', measure: 'rate', a: 0.5, b: null, statusA: 'ok', statusB: 'suppressed' },
       { key: 'credential=RN quarter=8', measure: 'rate', a: 0.7, b: 0.75, statusA: 'ok', statusB: 'ok', delta: 0.05, relative: 0.071428571 },
+      { key: 'credential=LPN quarter=4', measure: 'rate', a: 0.5, b: null, statusA: 'ok', statusB: 'suppressed' },
     ]);
   });
 

@@ -5,7 +5,7 @@ import { openCsv } from '../../src/io/csv-rows.ts';
 import { linkSources } from '../../src/link/link-sources.ts';
 import { defaultLinkSettings } from '../../src/link/link-settings.ts';
 import { createRowNormalizer } from '../../src/normalize/normalize-row.ts';
-import { encodeRows } from '../../src/readiness/encode-rows.ts';
+import { encodeRows, type EncodedSource } from '../../src/readiness/encode-rows.ts';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.ts';
 import { schemaFingerprint } from '../../src/schema/fingerprint.ts';
 import { sourceMappingSchema } from '../../src/schema/source-mapping.ts';
@@ -28,7 +28,7 @@ export async function actualLinkShares(world: string, roster: string): Promise<{
   const names = [roster, 'education', 'wages', 'spine'];
   const truth = new Map<string, string>();
   for (const row of (await rowsOf(join(world, 'truth/persons.csv'))).rows) truth.set(`${row[0]}|${row[1]}`, row[2]);
-  const encoded = [];
+  const encoded: Array<{ name: string } & EncodedSource> = [];
   for (const name of names) {
     const mapping = sourceMappingSchema.parse(JSON.parse(await readFile(join(world, `mappings/${name}.json`), 'utf8')));
     const { header, rows } = await rowsOf(join(world, `${name}.csv`));

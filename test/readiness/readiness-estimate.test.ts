@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../hash/in-process.ts';
+import { holdersNeeded } from '../../src/readiness/readiness-estimate.ts';
+import { actualLinkShares } from './actual-linkage.ts';
+
+const WORLD = fileURLToPath(new URL('../../fixtures/world', import.meta.url));
+const hasWorld = existsSync(`${WORLD}/truth/persons.csv`) && existsSync(`${WORLD}/wages.csv`);
+
+interface Estimate {
+  rows: number;
+  holdersSimulated: number;
+  bestAddition?: string;
+  notes: Array<{ code: string }>;
+  scenarios: Array<{ added?: string; fields: string[]; wages: { linkShare: number; precision: number }; education: { linkShare: number }; holdersNeeded: { rates: number | null; earnings: number | null } }>;
+}
+
+async function readiness(roster: string, persons: number): Promise<Estimate> {
+  const result = await runInProcess(['readiness', '--mapping', `${WORLD}/mappings/${roster}.json`, '--persons', String(persons), '--json', `${WORLD}/${roster}.csv`]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as Estimate;
+}
+
+describe('holders needed before tables publish', () => {
+  it('divides the minimum cell by the link rate times the employed share, rounding up', () => {
+    expect(holdersNeeded(30, 0.8, 0.75)).toBe(50);
+    expect(holdersNeeded(10, 0.8, 0.75)).toBe(17);
+    expect(holdersNeeded(30, 0, 0.75)).toBeNull();
+  });
+});
+
+describe.skipIf(!hasWorld)('credlink readiness on the synthetic world', () => {
+  it('estimates the wage-link share of the techcert roster within 5 points of what the real pipeline links', async () => {
+    const [estimate, actual] = await Promise.all([readiness('techcert', 3000), actualLinkShares(WORLD, 'techcert')]);
+    const today = estimate.scenarios[0];
+    expect(today.added).toBeUndefined();
+    expect(today.fields).toEqual(expect.arrayContaining(['first_name', 'last_name', 'dob', 'postcode']));
+    expect(Math.abs(today.wages.linkShare - actual.wages)).toBeLessThan(0.05);
+    expect(Math.abs(today.wages.precision - actual.wagePrecision)).toBeLessThan(0.03);
+    // techcert has everything but SSN: the one addition to try is SSN last four, modelled as the ssn field.
+    expect(estimate.scenarios.map((s) => s.added)).toEqual([undefined, 'ssn']);
+    expect(estimate.notes.map((n) => n.code)).toContain('SSN_LAST4_AS_SSN');
+  }, 40_000);
+
+  it('for a roster without birth dates (tradecert) estimates within 5 points and finds that adding SSN or birth date helps', async () => {
+    const [estimate, actual] = await Promise.all([readiness('tradecert', 3000), actualLinkShares(WORLD, 'tradecert')]);
+    const [today, ...added] = estimate.scenarios;
+    expect(today.fields).not.toContain('dob');
+    expect(Math.abs(today.wages.linkShare - actual.wages)).toBeLessThan(0.05);
+    const byField = Object.fromEntries(added.map((s) => [s.added, s.wages.linkShare]));
+    expect(byField.dob).toBeGreaterThan(today.wages.linkShare);
+    expect(byField.ssn).toBeGreaterThan(today.wages.linkShare);
+    // Neither the spine, the wage nor the education file has a phone: collecting it cannot help.
+    expect(byField.phone).toBeCloseTo(today.wages.linkShare, 6);
+    expect(estimate.bestAddition).toBe('ssn');
+    expect(today.holdersNeeded.earnings).toBeGreaterThan(today.holdersNeeded.rates!);
+  }, 40_000);
+});

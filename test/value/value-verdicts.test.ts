@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { PublishedCell, PublishedTable } from '../../src/disclosure/cells.ts';
+import { credentialOfValueVerdicts, type ValueConfig } from '../../src/value/value-verdicts.ts';
+
+const ok = (dims: PublishedCell['dims'], measure: string, value: number | null, note?: string): PublishedCell => ({ dims, measure, value, count: 120, status: 'ok', ...(note ? { note } : {}) });
+const hidden = (dims: PublishedCell['dims'], measure: string): PublishedCell => ({ dims, measure, value: null, count: null, status: 'suppressed' });
+
+function tables(medianY1: number | null): PublishedTable[] {
+  const annual = [1, 3, 5].map((y) => {
+    const dims = { credential: 'RN', cohort: 'all', year_after: y };
+    return y === 1 && medianY1 === null ? hidden(dims, 'median') : ok(dims, 'median', y === 1 ? medianY1 : 52_000);
+  });
+  const rn = { credential: 'RN', cohort: 'all' };
+  const cna = { credential: 'CNA', cohort: 'all' };
+  return [
+    { name: 'earnings_annual', title: '', dims: ['credential', 'cohort', 'year_after'], definition: '', cells: annual },
+    {
+      name: 'roi', title: '', dims: ['credential', 'cohort'], definition: '',
+      cells: [ok(rn, 'method', null, 'did'), ok(rn, 'npv_10y', 23_450), ok(rn, 'breakeven_quarter', 5),
+        hidden(cna, 'method'), hidden(cna, 'npv_10y'), hidden(cna, 'breakeven_quarter')],
+    },
+  ];
+}
+
+const config: ValueConfig = { baseline: { annualEarnings: 40_000, year: 2023, state: 'TX', source: 'ACS 1-year' }, costOf: (c) => (c === 'RN' ? 9_500 : 180), premiumYearAfter: 1, npvYears: 10 };
+
+function verdicts(table: PublishedTable, credential: string) {
+  return Object.fromEntries(table.cells.filter((c) => c.dims.credential === credential && c.measure === 'verdict').map((c) => [c.dims.framework, c.note]));
+}
+
+describe('credentialOfValueVerdicts', () => {
+  it('gives a verdict per framework with its inputs beside it', () => {
+    const table = credentialOfValueVerdicts(tables(47_000), config);
+    expect(table.name).toBe('value-verdicts');
+    expect(verdicts(table, 'RN')).toEqual({ lumina_15: 'meets', louisiana_20: 'does not meet', texas_10y: 'meets', roi_npv: 'meets', roi_payback: 'meets' });
+    const premium = table.cells.find((c) => c.dims.framework === 'lumina_15' && c.measure === 'premium');
+    expect(premium?.value).toBe(0.175);
+    expect(table.cells.find((c) => c.dims.framework === 'roi_npv' && c.measure === 'method')?.note).toBe('did');
+    expect(table.cells.find((c) => c.dims.framework === 'texas_10y' && c.measure === 'cost')?.value).toBe(9_500);
+  });
+
+  it('says not enough data when a needed cell is suppressed', () => {
+    const table = credentialOfValueVerdicts(tables(null), config);
+    expect(verdicts(table, 'RN')).toMatchObject({ lumina_15: 'not enough data', louisiana_20: 'not enough data', texas_10y: 'not enough data', roi_npv: 'meets' });
+    expect(verdicts(table, 'CNA')).toEqual({ lumina_15: 'not enough data', louisiana_20: 'not enough data', texas_10y: 'not enough data', roi_npv: 'not enough data', roi_payback: 'not enough data' });
+    for (const c of table.cells.filter((x) => x.note === 'not enough data')) expect([c.value, c.count, c.status]).toEqual([null, null, 'suppressed']);
+  });
+
+  it('without a configured baseline only the ROI rules can be judged', () => {
+    const table = credentialOfValueVerdicts(tables(47_000), { ...config, baseline: undefined });
+    expect(verdicts(table, 'RN')).toEqual({ lumina_15: 'not enough data', louisiana_20: 'not enough data', texas_10y: 'not enough data', roi_npv: 'meets', roi_payback: 'meets' });
+  });
+});
