@@ -44,7 +44,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
     .addOption(new Option('--training <how>', 'estimate m by EM per blocking pass (blocks) or over all pairs (all-pairs)').choices(['blocks', 'all-pairs']).default('blocks'))
     .option('--schema <file>', 'the linkage schema (public); tells which fields each blocking key uses, for EM training')
-    .option('--no-lsh', 'skip the LSH blocking pass on the record-level filter')
+    .option('--no-lsh', 'skip the LSH blocking pass (bit sampling over the filters of the shared fields)')
     .option('--explain', 'print the fitted model (m, u and match weight per comparison level)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(

@@ -49,6 +49,9 @@ Example:
     });
 }
 
+/** Independent random keys the simulation is repeated with; the median is robust to one failed fit. */
+const KEY_REPLICATES = 3;
+
 function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${text}"`);
@@ -56,7 +59,7 @@ function integer(flag: string, text: string, min: number, max: number): number {
 }
 
 /** Completeness per field, name skew and credential codes: the only things read from the roster. */
-async function profileRoster(path: string, mappingPath: string, io: CliIo): Promise<RosterProfile> {
+export async function profileRoster(path: string, mappingPath: string, io: CliIo): Promise<RosterProfile> {
   const mapping = await loadConfig(mappingPath, sourceMappingSchema);
   const csv = await openCsv(path, { delimiter: mapping.delimiter, stdin: io.stdin });
   const normalize = createRowNormalizer(mapping, csv.header, csv.file);
@@ -89,9 +92,9 @@ export async function runReadiness(options: ReadinessOptions, io: CliIo): Promis
   const schema = options.schema ? await loadConfig(options.schema, linkageSchemaSchema) : DEFAULT_SCHEMA;
   const profile = await profileRoster(options.roster, options.mapping, io);
   if (profile.rows === 0) throw new UsageError(`${options.roster} has no usable rows to profile`);
-  const secret = randomBytes(32);
-  const estimate = estimateReadiness(profile, { persons, seed, secret: new Uint8Array(secret), schema, today: new Date().toISOString().slice(0, 10) });
-  secret.fill(0);
+  const secrets = Array.from({ length: KEY_REPLICATES }, () => new Uint8Array(randomBytes(32)));
+  const estimate = estimateReadiness(profile, { persons, seed, secrets, schema, today: new Date().toISOString().slice(0, 10) });
+  for (const secret of secrets) secret.fill(0);
   if (options.json) io.stdout.write(`${JSON.stringify({ roster: options.roster, rows: profile.rows, completeness: profile.completeness, policy: DEFAULT_DISCLOSURE_POLICY, ...estimate }, null, 2)}\n`);
   else io.stdout.write(formatReadiness(estimate, options.roster, profile.rows, DEFAULT_DISCLOSURE_POLICY));
   return estimate;

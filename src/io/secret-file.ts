@@ -53,7 +53,9 @@ export async function readSecretFile(path: string | undefined, source: SecretSou
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new UsageError(`the secret file ${path} is not a regular file`);
+    // A pipe, as from --secret-file <(gpg -d project.key.gpg), is read to its end.
+    if (stat.isFIFO()) return parseSecret(await readAll(handle.createReadStream({ autoClose: false })), `the secret pipe ${path}`);
+    if (!stat.isFile()) throw new UsageError(`the secret file ${path} is not a regular file or a pipe`);
     if ((stat.mode & 0o077) !== 0) {
       source.logger.warn({ file: path, mode: (stat.mode & 0o777).toString(8) }, 'the secret file is readable by other users; restrict it with chmod 600');
     }

@@ -27,8 +27,12 @@ export interface RosterProfile {
 export interface ReadinessOptions {
   persons: number;
   seed: number;
-  /** A throwaway key: encodings are made and discarded in memory. */
-  secret: Uint8Array;
+  /**
+   * Throwaway keys, one per replicate: encodings are made and discarded in memory. The linker's
+   * EM fit of a small roster against the spine fails for some keys, so each scenario reports the
+   * median over replicates (three is a good default).
+   */
+  secrets: Uint8Array[];
   schema: LinkageSchema;
   /** YYYY-MM-DD, for birth-date plausibility. */
   today: string;
@@ -55,6 +59,8 @@ export interface ScenarioEstimate {
   employedShare: number;
   /** Holders per credential and cohort before employment rates (minCell) and earnings percentiles (minPercentileCell) publish. */
   holdersNeeded: { rates: number | null; earnings: number | null };
+  /** Lowest and highest wage-link share over the replicates (keys). */
+  wageLinkRange: [number, number];
 }
 
 export interface ReadinessNote {
@@ -79,6 +85,15 @@ export const NEW_FIELD_COMPLETENESS = 0.9;
 /** Below this many matching exam takers the simulation uses every exam taker instead. */
 const MIN_MATCHING_CANDIDATES = 150;
 
+/** Wage-link shares further apart than this across keys mean the model fit failed for some key. */
+const UNSTABLE_SPREAD = 0.1;
+
+/** The replicate holding the median (the lower middle one for an even count). */
+function medianIndex(values: readonly number[]): number {
+  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  return order[Math.floor((order.length - 1) / 2)];
+}
+
 const estimateOf = (s: SourceShare, holders: number): ShareEstimate => ({
   linkShare: holders ? s.linked / holders : 0,
   precision: s.linked ? s.correct / s.linked : 0,
@@ -90,11 +105,11 @@ export function holdersNeeded(minimum: number, linkShare: number, employedShare:
   return yieldPerHolder > 0 ? Math.ceil(minimum / yieldPerHolder) : null;
 }
 
-function fixedSides(population: SimulatedPopulation, options: ReadinessOptions, settings: LinkSettings): FixedSides {
+function fixedSides(population: SimulatedPopulation, secret: Uint8Array, today: string, schema: LinkageSchema, settings: LinkSettings): FixedSides {
   const mappings = sourceMappings(duplicateFreeSources({ corruption: population.corruption } as Parameters<typeof duplicateFreeSources>[0]));
   const side = (source: OtherSource) => {
-    const normalize = createRowNormalizer(mappings[source], HEADERS[source], source, { today: options.today });
-    const encoded = encodeRows(population.sources[source].rows, mappings[source], normalize, createEncoder(options.schema, options.secret, source));
+    const normalize = createRowNormalizer(mappings[source], HEADERS[source], source, { today });
+    const encoded = encodeRows(population.sources[source].rows, mappings[source], normalize, createEncoder(schema, secret, source));
     return { encoded, truth: truthSource(encoded, population.sources[source].personOf) };
   };
   const wages = side('wages');
@@ -102,10 +117,10 @@ function fixedSides(population: SimulatedPopulation, options: ReadinessOptions, 
   return linkFixedSides(side('spine').truth, wages.truth, side('education').truth, wageQuarters, population.quarters, settings);
 }
 
-function runScenario(full: FullRoster, fixed: FixedSides, completeness: Partial<Record<RosterField, number>>, options: ReadinessOptions, settings: LinkSettings): RosterLinkage {
+function runScenario(full: FullRoster, fixed: FixedSides, completeness: Partial<Record<RosterField, number>>, secret: Uint8Array, options: ReadinessOptions, settings: LinkSettings): RosterLinkage {
   const fields = ROSTER_FIELDS.filter((f) => (completeness[f] ?? 0) > 0);
   const { mapping, normalize } = scenarioNormalizer(fields, options.today);
-  const encoded = encodeRows(scenarioRows(full, completeness), mapping, normalize, createEncoder(options.schema, options.secret, 'roster'));
+  const encoded = encodeRows(scenarioRows(full, completeness), mapping, normalize, createEncoder(options.schema, secret, 'roster'));
   return linkRoster(fixed, truthSource(encoded, full.personOf), settings);
 }
 
@@ -126,7 +141,6 @@ export function estimateReadiness(profile: RosterProfile, options: ReadinessOpti
   const full = renderFullRoster(candidates, options.seed);
   const seed = schemaFingerprint(options.schema);
   const settings = defaultLinkSettings(seed, { keyFields: new Map(options.schema.blockingKeys.map((k) => [k.name, k.parts.map((p) => p.field)])) });
-  const fixed = fixedSides(population, options, settings);
 
   const inSchema = new Set(options.schema.fields.map((f) => f.field));
   const today: Partial<Record<RosterField, number>> = {};
@@ -142,8 +156,14 @@ export function estimateReadiness(profile: RosterProfile, options: ReadinessOpti
   }
   if (variants.some((v) => v.added === 'ssn')) notes.push({ code: 'SSN_LAST4_AS_SSN', detail: 'the schema has no ssn_last4 field, so collecting the last four SSN digits is modelled as the full ssn field on the roster (an upper bound for last four)' });
 
-  const scenarios = variants.map(({ added, completeness }): ScenarioEstimate => {
-    const result = runScenario(full, fixed, completeness, options, settings);
+  const runs = options.secrets.map((secret) => {
+    const fixed = fixedSides(population, secret, options.today, options.schema, settings);
+    return variants.map(({ completeness }) => runScenario(full, fixed, completeness, secret, options, settings));
+  });
+  const scenarios = variants.map(({ added, completeness }, v): ScenarioEstimate => {
+    const replicates = runs.map((run) => run[v]);
+    const shares = replicates.map((r) => r.wages.linked / Math.max(1, r.holders));
+    const result = replicates[medianIndex(shares)];
     const wages = estimateOf(result.wages, result.holders);
     return {
       added,
@@ -156,8 +176,12 @@ export function estimateReadiness(profile: RosterProfile, options: ReadinessOpti
         rates: holdersNeeded(policy.minCell, wages.linkShare, result.employedShare),
         earnings: holdersNeeded(policy.minPercentileCell, wages.linkShare, result.employedShare),
       },
+      wageLinkRange: [Math.min(...shares), Math.max(...shares)],
     };
   });
+  if (scenarios.some((s) => s.wageLinkRange[1] - s.wageLinkRange[0] > UNSTABLE_SPREAD)) {
+    notes.push({ code: 'LINKAGE_UNSTABLE', detail: 'the wage-link share differs by more than 10 points between keys: the linker\'s fit is unstable for a roster like this one; the median is shown' });
+  }
   const base = scenarios[0];
   const gains = scenarios.slice(1).filter((s) => s.wages.linkShare * s.wages.precision > base.wages.linkShare * base.wages.precision);
   gains.sort((x, y) => y.wages.linkShare * y.wages.precision - x.wages.linkShare * x.wages.precision);

@@ -59,3 +59,15 @@ describe('the secret file', () => {
     expect(warnings.join('')).not.toContain(HEX);
   });
 });
+
+describe('the secret from a pipe', () => {
+  it('reads a named pipe to its end, as process substitution <(gpg -d ...) gives', async () => {
+    const { execFileSync, spawn } = await import('node:child_process');
+    const fifo = join(dir, 'secret.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf '%s\\n' ${HEX} > ${fifo}`]);
+    const secret = await readSecretFile(fifo, source());
+    expect(Buffer.from(secret).toString('hex')).toBe(HEX);
+    await new Promise((resolve) => writer.on('exit', resolve));
+  });
+});

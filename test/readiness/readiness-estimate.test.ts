@@ -1,26 +1,24 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+import { profileRoster } from '../../src/cli/readiness.ts';
+import { estimateReadiness, holdersNeeded, type ReadinessEstimate } from '../../src/readiness/readiness-estimate.ts';
+import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.ts';
 import { runInProcess } from '../hash/in-process.ts';
-import { holdersNeeded } from '../../src/readiness/readiness-estimate.ts';
 import { actualLinkShares } from './actual-linkage.ts';
 
 const WORLD = fileURLToPath(new URL('../../fixtures/world', import.meta.url));
 const hasWorld = existsSync(`${WORLD}/truth/persons.csv`) && existsSync(`${WORLD}/wages.csv`);
 
-interface Estimate {
-  rows: number;
-  holdersSimulated: number;
-  bestAddition?: string;
-  notes: Array<{ code: string }>;
-  scenarios: Array<{ added?: string; fields: string[]; wages: { linkShare: number; precision: number }; education: { linkShare: number }; holdersNeeded: { rates: number | null; earnings: number | null } }>;
-}
+const quietIo = { stdin: Readable.from([]) } as unknown as CliIo;
+// Fixed keys so that the test is repeatable; the command draws three random ones.
+const KEYS = [1, 2, 3].map((k) => new Uint8Array(32).fill(k));
 
-async function readiness(roster: string, persons: number): Promise<Estimate> {
-  const result = await runInProcess(['readiness', '--mapping', `${WORLD}/mappings/${roster}.json`, '--persons', String(persons), '--json', `${WORLD}/${roster}.csv`]);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as Estimate;
+async function readiness(roster: string): Promise<ReadinessEstimate> {
+  const profile = await profileRoster(`${WORLD}/${roster}.csv`, `${WORLD}/mappings/${roster}.json`, quietIo);
+  return estimateReadiness(profile, { persons: 2000, seed: 1, secrets: KEYS, schema: DEFAULT_SCHEMA, today: '2025-01-01' });
 }
 
 describe('holders needed before tables publish', () => {
@@ -33,7 +31,7 @@ describe('holders needed before tables publish', () => {
 
 describe.skipIf(!hasWorld)('credlink readiness on the synthetic world', () => {
   it('estimates the wage-link share of the techcert roster within 5 points of what the real pipeline links', async () => {
-    const [estimate, actual] = await Promise.all([readiness('techcert', 3000), actualLinkShares(WORLD, 'techcert')]);
+    const [estimate, actual] = await Promise.all([readiness('techcert'), actualLinkShares(WORLD, 'techcert')]);
     const today = estimate.scenarios[0];
     expect(today.added).toBeUndefined();
     expect(today.fields).toEqual(expect.arrayContaining(['first_name', 'last_name', 'dob', 'postcode']));
@@ -45,7 +43,7 @@ describe.skipIf(!hasWorld)('credlink readiness on the synthetic world', () => {
   }, 40_000);
 
   it('for a roster without birth dates (tradecert) estimates within 5 points and finds that adding SSN or birth date helps', async () => {
-    const [estimate, actual] = await Promise.all([readiness('tradecert', 3000), actualLinkShares(WORLD, 'tradecert')]);
+    const [estimate, actual] = await Promise.all([readiness('tradecert'), actualLinkShares(WORLD, 'tradecert')]);
     const [today, ...added] = estimate.scenarios;
     expect(today.fields).not.toContain('dob');
     expect(Math.abs(today.wages.linkShare - actual.wages)).toBeLessThan(0.05);
@@ -56,5 +54,15 @@ describe.skipIf(!hasWorld)('credlink readiness on the synthetic world', () => {
     expect(byField.phone).toBeCloseTo(today.wages.linkShare, 6);
     expect(estimate.bestAddition).toBe('ssn');
     expect(today.holdersNeeded.earnings).toBeGreaterThan(today.holdersNeeded.rates!);
+  }, 40_000);
+
+  it('runs as a command and prints the scenarios', async () => {
+    const result = await runInProcess(['readiness', '--mapping', `${WORLD}/mappings/nurseboard.json`, '--persons', '600', `${WORLD}/nurseboard.csv`]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Linkage readiness of .*nurseboard\.csv/);
+    expect(result.stdout).toContain('+ SSN last four');
+    expect(result.stdout).toContain('Note (SSN_LAST4_AS_SSN)');
+    const usage = await runInProcess(['readiness', '--mapping', `${WORLD}/mappings/nurseboard.json`, '--persons', 'many', `${WORLD}/nurseboard.csv`]);
+    expect(usage.code).toBe(2);
   }, 40_000);
 });
