@@ -24,8 +24,8 @@ async function rowsOf(path: string): Promise<{ header: string[]; rows: string[][
  * synthetic world: the share of its persons whose cluster holds a wage (or education) record,
  * and the share of those that are truly theirs (truth/persons.csv).
  */
-export async function actualLinkShares(world: string, roster: string): Promise<{ holders: number; wages: number; wagePrecision: number; education: number }> {
-  const names = [roster, 'education', 'wages', 'spine'];
+export async function actualLinkShares(world: string, rosters: string[]): Promise<Map<string, { holders: number; wages: number; wagePrecision: number; education: number }>> {
+  const names = [...rosters, 'education', 'wages', 'spine'];
   const truth = new Map<string, string>();
   for (const row of (await rowsOf(join(world, 'truth/persons.csv'))).rows) truth.set(`${row[0]}|${row[1]}`, row[2]);
   const encoded: Array<{ name: string } & EncodedSource> = [];
@@ -49,18 +49,22 @@ export async function actualLinkShares(world: string, roster: string): Promise<{
   };
   const wages = membersOf('wages');
   const education = membersOf('education');
-  let wageLinked = 0;
-  let wageCorrect = 0;
-  let educationLinked = 0;
-  const clusters = result.clustering.clusterOf[index(roster)];
-  clusters.forEach((c, i) => {
-    const w = wages.get(c) ?? [];
-    if (w.length) {
-      wageLinked += 1;
-      if (w.every((j) => personOf('wages', j) === personOf(roster, i))) wageCorrect += 1;
-    }
-    if (education.has(c)) educationLinked += 1;
-  });
-  const holders = clusters.length;
-  return { holders, wages: wageLinked / holders, wagePrecision: wageCorrect / Math.max(1, wageLinked), education: educationLinked / holders };
+  const shares = new Map<string, { holders: number; wages: number; wagePrecision: number; education: number }>();
+  for (const roster of rosters) {
+    let wageLinked = 0;
+    let wageCorrect = 0;
+    let educationLinked = 0;
+    const clusters = result.clustering.clusterOf[index(roster)];
+    clusters.forEach((c, i) => {
+      const w = wages.get(c) ?? [];
+      if (w.length) {
+        wageLinked += 1;
+        if (w.every((j) => personOf('wages', j) === personOf(roster, i))) wageCorrect += 1;
+      }
+      if (education.has(c)) educationLinked += 1;
+    });
+    const holders = clusters.length;
+    shares.set(roster, { holders, wages: wageLinked / holders, wagePrecision: wageCorrect / Math.max(1, wageLinked), education: educationLinked / holders });
+  }
+  return shares;
 }
