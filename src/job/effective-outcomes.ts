@@ -1,4 +1,4 @@
-import { outcomesConfigSchema, type OutcomesConfig } from '../outcomes/outcomes-config.ts';
+import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import type { DisclosureOverrides } from './job-schema.ts';
 
 /**
@@ -11,8 +11,6 @@ export function effectiveOutcomesConfig(raw: unknown, overrides: DisclosureOverr
   const disclosure = { ...((base.disclosure as Record<string, unknown> | undefined) ?? {}), ...dropUndefined(overrides) };
   return outcomesConfigSchema.safeParse({ ...base, disclosure });
 }
-
-export type EffectiveOutcomes = OutcomesConfig;
 
 function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import pino from 'pino';
 import { parseSecret, readSecretFile } from '../../src/io/secret-file.ts';
@@ -62,12 +63,12 @@ describe('the secret file', () => {
 
 describe('the secret from a pipe', () => {
   it('reads a named pipe to its end, as process substitution <(gpg -d ...) gives', async () => {
-    const { execFileSync, spawn } = await import('node:child_process');
     const fifo = join(dir, 'secret.fifo');
     execFileSync('mkfifo', [fifo]);
-    const writer = spawn('sh', ['-c', `printf '%s\\n' ${HEX} > ${fifo}`]);
+    const writer = spawn('sh', ['-c', `printf '%s\\n' ${HEX} > '${fifo}'`], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => writer.on('exit', resolve));
     const secret = await readSecretFile(fifo, source());
     expect(Buffer.from(secret).toString('hex')).toBe(HEX);
-    await new Promise((resolve) => writer.on('exit', resolve));
-  });
+    await exited;
+  }, 20_000);
 });
