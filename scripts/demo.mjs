@@ -3,7 +3,7 @@
 // each data holder hashes its own file with the shared secret, the linker links the extracts
 // (no secret) and publishes outcome tables with disclosure control.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,11 +50,17 @@ for (const source of sources) {
   process.stderr.write(`   ${source.padEnd(10)} rows in ${m.rowsIn}, encoded ${summary.rowsEncoded}, rejected ${m.rowsRejected}; persons ${m.persons}\n`);
 }
 
-step('linker: link every source to the spine (Fellegi-Sunter, no secret)');
-const extracts = sources.filter((s) => s !== 'spine').map((s) => join(out, 'extracts', `${s}.extract`));
-credlink(['link', ...extracts, '--spine', join(out, 'extracts', 'spine.extract'), '--schema', join(world, 'schema.json'), '-o', join(out, 'linkage')], { show: true });
+step('linker: credlink run = link (Fellegi-Sunter, no secret) + outcome tables + report');
+const job = {
+  credlinkJob: 1,
+  name: 'demo',
+  description: 'The bundled synthetic world: three certification rosters, education and wage records, through a spine.',
+  extracts: sources.map((s) => ({ path: `extracts/${s}.extract`, role: s === 'spine' ? 'spine' : undefined })),
+  linkage: { schema: '../fixtures/world/schema.json' },
+  outcomes: '../fixtures/outcomes.json',
+};
+writeFileSync(join(out, 'job.json'), `${JSON.stringify(job, null, 2)}\n`);
+credlink(['run', join(out, 'job.json'), '-o', join(out, 'run')]);
+process.stdout.write(readFileSync(join(out, 'run', 'tables', 'summary.md'), 'utf8'));
 
-step('linker: outcome tables with disclosure control');
-credlink(['outcomes', '--linkage', join(out, 'linkage'), '--config', join(root, 'fixtures', 'outcomes.json'), ...extracts, '-o', join(out, 'tables')], { show: true });
-
-process.stderr.write(`\nTables are in ${join('demo-out', 'tables')}${existsSync(join(out, 'tables')) ? '' : ' (missing!)'}.\n`);
+process.stderr.write(`\nRun folder: demo-out/run (tables/, report.html, run-manifest.json). Open demo-out/run/report.html in a browser.\n`);

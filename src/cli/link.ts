@@ -29,6 +29,7 @@ export interface LinkOptions {
   training: string;
   schema?: string;
   lsh: boolean;
+  dedupe?: boolean;
   explain?: boolean;
   json?: boolean;
 }
@@ -44,6 +45,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
     .addOption(new Option('--training <how>', 'estimate m by EM per blocking pass (blocks) or over all pairs (all-pairs)').choices(['blocks', 'all-pairs']).default('blocks'))
     .option('--schema <file>', 'the linkage schema (public); tells which fields each blocking key uses, for EM training')
+    .option('--dedupe', 'deduplicate one extract that may hold a person more than once: link it against itself and cluster its records')
     .option('--no-lsh', 'skip the LSH blocking pass (bit sampling over the filters of the shared fields)')
     .option('--explain', 'print the fitted model (m, u and match weight per comparison level)')
     .option('--json', 'print the summary as JSON')
@@ -53,6 +55,7 @@ export function defineLinkCommand(io: CliIo): Command {
 Example:
   credlink link roster.extract college.extract wages.extract --spine spine.extract -o linkage/
   credlink link roster.extract college.extract --threshold 0.9 --explain -o linkage/
+  credlink link --dedupe people.extract -o dedupe/
 
 Writes clusters.csv, pairs.csv, candidates.csv, model.json and summary.json (docs/linkage.md).
 The folder holds record-level links: it is created 0700 with files 0600.`,
@@ -137,7 +140,9 @@ export async function writeLinkageFolder(dir: string, files: Record<string, stri
 
 export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
   const paths = [...options.extracts, ...(options.spine ? [options.spine] : [])];
-  if (paths.length < 2) throw new UsageError('give at least two extracts to link (the spine counts as one)');
+  if (options.dedupe) {
+    if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
+  } else if (paths.length < 2) throw new UsageError('give at least two extracts to link (the spine counts as one), or one with --dedupe');
   if (!options.output) throw new UsageError('give the linkage folder with -o');
   const threshold = probabilityOption('--threshold', options.threshold);
   const diceThreshold = probabilityOption('--dice-threshold', options.diceThreshold);

@@ -12,6 +12,25 @@ export interface BlockingPass {
   /** Blocks dropped because they would give more than maxBlockPairs pairs. */
   skippedBlocks: number;
   skippedPairs: number;
+  /** Sharded runs only: how each emission was found, so that merge can replay the single-run order. */
+  emissions?: PassEmissions;
+}
+
+/**
+ * One row per pair a pass emitted (parallel to `candidates` for key passes): the LSH band (0 for
+ * a key pass) and the first record of its block. A single run emits block by block in order of
+ * the block's first record, and within a block in record order, so sorting by
+ * (band, blockStart, left, right) restores that order from the rows of all shards.
+ */
+export interface PassEmissions {
+  band: Uint32Array;
+  blockStart: Uint32Array;
+  pair: Uint32Array;
+}
+
+/** Sharded runs: emits only the blocks whose value falls in this shard, and records how (see PassEmissions). */
+export interface BlockFilter {
+  keep(value: string | number, band: number): boolean;
 }
 
 /**
@@ -25,15 +44,19 @@ export function emitBlocks(
   valuesA: ReadonlyArray<string | number | undefined>,
   valuesB: ReadonlyArray<string | number | undefined>,
   maxBlockPairs: number,
-): { candidates: Uint32Array; skippedBlocks: number; skippedPairs: number } {
+  filter?: BlockFilter,
+  band = 0,
+): { candidates: Uint32Array; skippedBlocks: number; skippedPairs: number; blockStarts?: Uint32Array } {
   const groupA = groupBy(valuesA);
   const groupB = sides.dedupe ? groupA : groupBy(valuesB);
   const found: number[] = [];
+  const starts: number[] | undefined = filter ? [] : undefined;
   let skippedBlocks = 0;
   let skippedPairs = 0;
   for (const [value, xs] of groupA) {
     const ys = groupB.get(value);
     if (!ys) continue;
+    if (filter && !filter.keep(value, band)) continue;
     const pairs = sides.dedupe ? (xs.length * (xs.length - 1)) / 2 : xs.length * ys.length;
     if (pairs === 0) continue;
     if (pairs > maxBlockPairs) {
@@ -44,11 +67,14 @@ export function emitBlocks(
     for (let i = 0; i < xs.length; i++) {
       for (let j = sides.dedupe ? i + 1 : 0; j < ys.length; j++) {
         const index = collector.add(xs[i], ys[j]);
-        if (index >= 0) found.push(index);
+        if (index < 0) continue;
+        found.push(index);
+        starts?.push(xs[0]);
       }
     }
   }
-  return { candidates: Uint32Array.from(found), skippedBlocks, skippedPairs };
+  const candidates = Uint32Array.from(found);
+  return { candidates, skippedBlocks, skippedPairs, ...(starts ? { blockStarts: Uint32Array.from(starts) } : {}) };
 }
 
 function groupBy(values: ReadonlyArray<string | number | undefined>): Map<string | number, number[]> {
@@ -68,13 +94,15 @@ export function blockingKeyPasses(
   collector: CandidateCollector,
   keyFields: ReadonlyMap<string, FieldName[]> | undefined,
   maxBlockPairs: number,
+  filter?: BlockFilter,
 ): BlockingPass[] {
   const passes: BlockingPass[] = [];
   for (const [name, valuesA] of sides.a.blockingKeys) {
     const valuesB = sides.b.blockingKeys.get(name);
     if (!valuesB) continue;
-    const result = emitBlocks(sides, collector, valuesA, valuesB, maxBlockPairs);
-    passes.push({ name, kind: 'key', fields: keyFields?.get(name), ...result });
+    const { blockStarts, ...result } = emitBlocks(sides, collector, valuesA, valuesB, maxBlockPairs, filter);
+    const emissions = blockStarts && { band: new Uint32Array(blockStarts.length), blockStart: blockStarts, pair: result.candidates };
+    passes.push({ name, kind: 'key', fields: keyFields?.get(name), ...result, ...(emissions ? { emissions } : {}) });
   }
   return passes;
 }

@@ -1,13 +1,9 @@
 import type { FieldName } from '../schema/field-names.ts';
-import { blockingKeyPasses, type BlockingPass } from './blocking.ts';
-import { CandidateCollector, totalPairs, type PairSides } from './candidate-pairs.ts';
+import { totalPairs, type PairSides } from './candidate-pairs.ts';
+import { candidateVectors, uSample, type CandidateVectors, type USample } from './candidate-vectors.ts';
 import { levelLabels } from './comparison-levels.ts';
-import { comparisonVectors, randomPairs } from './comparison-vectors.ts';
 import { estimateU, fitFsModel, scorePairs, type FsModel } from './fs-model.ts';
-import { lshPass, sharedFieldView } from './lsh-blocking.ts';
 import { competingMatchProbability } from './match-probability.ts';
-import { seededRandom } from './seeded-random.ts';
-import { sharedFields } from './source-store.ts';
 import type { LinkSettings } from './link-settings.ts';
 
 export interface PassSummary {
@@ -34,25 +30,19 @@ export interface ScoredPairs {
 
 /** Blocking, comparison vectors, the Fellegi-Sunter fit and the score of every candidate pair. */
 export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPairs {
-  const collector = new CandidateCollector(sides);
-  const passes: BlockingPass[] = blockingKeyPasses(sides, collector, settings.keyFields, settings.maxBlockPairs);
-  const fields = sharedFields(sides.a, sides.b);
-  if (settings.lsh) {
-    const views = settings.lshView === 'clk'
-      ? { name: 'clk', a: sides.a.clk, b: sides.b.clk }
-      : { name: 'shared_fields', a: sharedFieldView(sides.a, fields), b: sides.dedupe ? undefined : sharedFieldView(sides.b, fields) };
-    const lsh = lshPass(sides, collector, settings.seed, settings.lsh, { ...views, b: views.b ?? views.a });
-    if (lsh) passes.push(lsh);
-  }
-  const { left, right } = collector.toArrays();
-  const labels = levelLabels(settings.levelThresholds);
-  const vectors = comparisonVectors(sides, fields, left, right, settings.levelThresholds);
+  const candidates = candidateVectors(sides, settings);
+  return fitScoredPairs(sides, settings, candidates, uSample(sides, settings, candidates.fields));
+}
 
+/** The Fellegi-Sunter fit and the score of every candidate pair, from comparison vectors alone (no filters). */
+export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candidates: CandidateVectors, uSampled: USample): ScoredPairs {
+  const { fields, passes, left, right, vectors } = candidates;
+  const collector = { has: candidates.has };
+  const labels = levelLabels(settings.levelThresholds);
   const total = totalPairs(sides);
-  const random = seededRandom(`credlink-u:${settings.seed}:${sides.a.name}:${sides.b.name}`);
-  const sampleSize = Math.min(settings.uSampleSize, Math.max(total, 1));
-  const sample = randomPairs(sides, sampleSize, random.int);
-  const uVectors = comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds);
+  const sample = uSampled;
+  const sampleSize = sample.left.length;
+  const uVectors = uSampled.vectors;
   const rawU = estimateU(uVectors, labels.length);
 
   const outside: number[] = [];

@@ -1,3 +1,4 @@
+import type { DiceKernel } from '../kernel/dice-kernel.ts';
 import type { Edge } from './assignment.ts';
 import { pairSides } from './candidate-pairs.ts';
 import { clusterRecords, type Clustering, type SourceLinks } from './clustering.ts';
@@ -48,15 +49,20 @@ export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number
   return pairs;
 }
 
+/** Sources in name order, packed for scoring (into the kernel when one is given). */
+export function buildStores(sources: readonly LinkSource[], kernel?: DiceKernel): SourceStore[] {
+  return [...sources].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)).map((s) => buildSourceStore(s, kernel));
+}
+
 /** Links sources end to end: score each source pair, choose links, cluster. Sources are taken in name order. */
-export function linkSources(sources: readonly LinkSource[], settings: LinkSettings): LinkageResult {
-  const stores = [...sources].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)).map(buildSourceStore);
-  const pairs = sourcePairsToLink(stores).map(([a, b]) => {
-    const sides = pairSides(stores[a], a === b ? undefined : stores[b]);
-    const scored = scoreSides(sides, settings);
-    const links = linksAt(scored, settings, settings.method === 'fs' ? settings.threshold : settings.diceThreshold);
-    return { a, b, scored, links };
-  });
+export function linkSources(sources: readonly LinkSource[], settings: LinkSettings, kernel?: DiceKernel): LinkageResult {
+  const stores = buildStores(sources, kernel);
+  return finishLinkage(stores, sourcePairsToLink(stores).map(([a, b]) => ({ a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), settings) })), settings);
+}
+
+/** Chooses links in every scored source pair and clusters them (also the last step of `credlink merge`). */
+export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<{ a: number; b: number; scored: ScoredPairs }>, settings: LinkSettings): LinkageResult {
+  const pairs = scoredPairs.map(({ a, b, scored }) => ({ a, b, scored, links: linksAt(scored, settings, settings.method === 'fs' ? settings.threshold : settings.diceThreshold) }));
   const clustering = clusterLinks(stores, pairs);
   const spine = stores.findIndex((s) => s.role === 'spine');
   return { sources: stores, spine: spine >= 0 ? spine : undefined, pairs, clustering };

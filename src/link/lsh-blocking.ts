@@ -2,7 +2,7 @@ import { buildFilterStore, filterBit, type FilterStore } from './filter-store.ts
 import type { FieldName } from '../schema/field-names.ts';
 import type { SourceStore } from './source-store.ts';
 import { CandidateCollector, type PairSides } from './candidate-pairs.ts';
-import { emitBlocks, type BlockingPass } from './blocking.ts';
+import { emitBlocks, type BlockFilter, type BlockingPass } from './blocking.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface LshSettings {
@@ -54,6 +54,7 @@ export function lshPass(
   seed: string,
   settings: LshSettings,
   views: { name: string; a: FilterStore; b: FilterStore },
+  filter?: BlockFilter,
 ): BlockingPass | undefined {
   const { a, b } = views;
   if (a.count === 0 || b.count === 0 || a.wordsPerFilter !== b.wordsPerFilter || a.wordsPerFilter === 0) return undefined;
@@ -61,16 +62,19 @@ export function lshPass(
   const found: number[] = [];
   let skippedBlocks = 0;
   let skippedPairs = 0;
-  for (const positions of bands) {
+  const emitted: { band: number[]; blockStart: number[] } = { band: [], blockStart: [] };
+  for (const [band, positions] of bands.entries()) {
     const keysA = bandKeys(a, positions);
     const keysB = sides.dedupe ? keysA : bandKeys(b, positions);
-    const result = emitBlocks(sides, collector, keysA, keysB, settings.maxBlockPairs);
+    const result = emitBlocks(sides, collector, keysA, keysB, settings.maxBlockPairs, filter, band);
     for (const index of result.candidates) found.push(index);
+    if (result.blockStarts) for (const start of result.blockStarts) emitted.band.push(band), emitted.blockStart.push(start);
     skippedBlocks += result.skippedBlocks;
     skippedPairs += result.skippedPairs;
   }
   const unique = Uint32Array.from(new Set(found)).sort();
-  return { name: `${views.name}_lsh`, kind: 'lsh', candidates: unique, skippedBlocks, skippedPairs };
+  const emissions = filter && { band: Uint32Array.from(emitted.band), blockStart: Uint32Array.from(emitted.blockStart), pair: Uint32Array.from(found) };
+  return { name: `${views.name}_lsh`, kind: 'lsh', candidates: unique, skippedBlocks, skippedPairs, ...(emissions ? { emissions } : {}) };
 }
 
 /**

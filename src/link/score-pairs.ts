@@ -3,8 +3,10 @@ import type { FilterStore } from './filter-store.ts';
 
 /**
  * The scoring seam: Dice of record left[i] of `a` with record right[i] of `b`, for a batch of
- * candidate pairs, into `out` (NaN where either side lacks the field). A WebAssembly or parallel
- * kernel can replace this function without touching blocking or the model.
+ * candidate pairs, into `out` (NaN where either side lacks the field). When both stores were
+ * loaded into the same Dice kernel (WebAssembly), it scores the batch; otherwise the JavaScript
+ * loop below does, which is also the oracle the kernel is tested against (identical f64 results:
+ * both compute 2c / (|a| + |b|), and 0 for two empty filters).
  */
 export function diceForPairs(
   a: FilterStore,
@@ -14,6 +16,12 @@ export function diceForPairs(
   out: Float64Array,
 ): void {
   if (a.wordsPerFilter !== b.wordsPerFilter) throw new RangeError('the two stores hold filters of different lengths');
+  if (a.kernel && b.kernel && a.kernel.kernel === b.kernel.kernel) {
+    a.kernel.kernel.scorePairs(a.kernel.set, b.kernel.set, left, right, out);
+    // Absent filters are zeros in the kernel (score 0); the model needs them marked missing.
+    for (let i = 0; i < left.length; i++) if (a.present[left[i]] === 0 || b.present[right[i]] === 0) out[i] = Number.NaN;
+    return;
+  }
   const words = a.wordsPerFilter;
   const aw = a.words;
   const bw = b.words;

@@ -1,6 +1,7 @@
 import type { EncodedPerson } from '../extract/extract-types.ts';
 import type { FieldName } from '../schema/field-names.ts';
 import type { SourceRole } from '../schema/source-mapping.ts';
+import type { DiceKernel } from '../kernel/dice-kernel.ts';
 import { buildFilterStore, type FilterStore } from './filter-store.ts';
 
 /** One source as the linker receives it: plain data, no files. */
@@ -25,7 +26,8 @@ export interface SourceStore {
   blockingKeys: Map<string, Array<string | undefined>>;
 }
 
-export function buildSourceStore(source: LinkSource): SourceStore {
+/** With a kernel, every field's filters (and the CLK) are loaded into it once, for scoring. */
+export function buildSourceStore(source: LinkSource, kernel?: DiceKernel): SourceStore {
   const persons = [...source.persons].sort((x, y) => (x.pseudonym < y.pseudonym ? -1 : x.pseudonym > y.pseudonym ? 1 : 0));
   const fieldNames = new Set<FieldName>();
   const keyNames = new Set<string>();
@@ -34,7 +36,7 @@ export function buildSourceStore(source: LinkSource): SourceStore {
     for (const name of Object.keys(person.blockingKeys)) keyNames.add(name);
   }
   const fields = new Map<FieldName, FilterStore>();
-  for (const name of [...fieldNames].sort()) fields.set(name, buildFilterStore(persons.map((p) => p.fields[name])));
+  for (const name of [...fieldNames].sort()) fields.set(name, buildFilterStore(persons.map((p) => p.fields[name]), kernel));
   const blockingKeys = new Map<string, Array<string | undefined>>();
   for (const name of [...keyNames].sort()) blockingKeys.set(name, persons.map((p) => p.blockingKeys[name]));
   return {
@@ -44,7 +46,7 @@ export function buildSourceStore(source: LinkSource): SourceStore {
     count: persons.length,
     pseudonyms: persons.map((p) => p.pseudonym),
     fields,
-    clk: buildFilterStore(persons.map((p) => (p.clk.length > 0 ? p.clk : undefined))),
+    clk: buildFilterStore(persons.map((p) => (p.clk.length > 0 ? p.clk : undefined)), kernel),
     blockingKeys,
   };
 }

@@ -1,0 +1,55 @@
+import type { FieldName } from '../schema/field-names.ts';
+import { blockingKeyPasses, type BlockFilter, type BlockingPass } from './blocking.ts';
+import { CandidateCollector, totalPairs, type PairSides } from './candidate-pairs.ts';
+import { comparisonVectors, randomPairs, type ComparisonVectors } from './comparison-vectors.ts';
+import type { LinkSettings } from './link-settings.ts';
+import { lshPass, sharedFieldView } from './lsh-blocking.ts';
+import { seededRandom } from './seeded-random.ts';
+import { sharedFields } from './source-store.ts';
+
+/**
+ * The half of linking two sides that needs the filters: blocking and the comparison vectors of
+ * every candidate pair and of the random pairs u is estimated on. The other half (link-pair.ts)
+ * fits the model on these alone, which is what lets shards do this half and `merge` the other.
+ */
+export interface CandidateVectors {
+  fields: FieldName[];
+  passes: BlockingPass[];
+  left: Uint32Array;
+  right: Uint32Array;
+  vectors: ComparisonVectors;
+  /** Whether (a-record x, b-record y) is a candidate pair. */
+  has(x: number, y: number): boolean;
+}
+
+export interface USample {
+  left: Uint32Array;
+  right: Uint32Array;
+  vectors: ComparisonVectors;
+}
+
+/** Blocking passes (keys, then LSH) and comparison vectors; with a filter, only this shard's blocks. */
+export function candidateVectors(sides: PairSides, settings: LinkSettings, filter?: BlockFilter): CandidateVectors {
+  const collector = new CandidateCollector(sides);
+  const passes: BlockingPass[] = blockingKeyPasses(sides, collector, settings.keyFields, settings.maxBlockPairs, filter);
+  const fields = sharedFields(sides.a, sides.b);
+  if (settings.lsh) {
+    const views = settings.lshView === 'clk'
+      ? { name: 'clk', a: sides.a.clk, b: sides.b.clk }
+      : { name: 'shared_fields', a: sharedFieldView(sides.a, fields), b: sides.dedupe ? undefined : sharedFieldView(sides.b, fields) };
+    const lsh = lshPass(sides, collector, settings.seed, settings.lsh, { ...views, b: views.b ?? views.a }, filter);
+    if (lsh) passes.push(lsh);
+  }
+  const { left, right } = collector.toArrays();
+  const vectors = comparisonVectors(sides, fields, left, right, settings.levelThresholds);
+  return { fields, passes, left, right, vectors, has: (x, y) => collector.has(x, y) };
+}
+
+/** Uniformly random pairs, seeded from the schema fingerprint and the source names: every run (and every shard) draws the same. */
+export function uSample(sides: PairSides, settings: LinkSettings, fields: FieldName[]): USample {
+  const total = totalPairs(sides);
+  const random = seededRandom(`credlink-u:${settings.seed}:${sides.a.name}:${sides.b.name}`);
+  const sampleSize = Math.min(settings.uSampleSize, Math.max(total, 1));
+  const sample = randomPairs(sides, sampleSize, random.int);
+  return { ...sample, vectors: comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds) };
+}
