@@ -19,10 +19,10 @@ function helpOf(command) {
   return text.trimEnd();
 }
 
-function render() {
+async function render() {
   const sink = { write: () => true, on: () => sink };
   const io = { stdin: process.stdin, stdout: sink, stderr: sink, logger: { info() {}, warn() {}, error() {}, debug() {} }, stderrIsTTY: false, env: {} };
-  const program = buildProgram(io);
+  const program = await buildProgram(io);
   const parts = [
     '# credlink command reference',
     '',
@@ -44,7 +44,7 @@ function render() {
   return `${parts.join('\n')}\n`;
 }
 
-const text = render();
+const text = await render();
 if (process.argv.includes('--check')) {
   const current = await readFile(target, 'utf8').catch(() => '');
   if (current !== text) {

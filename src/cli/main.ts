@@ -3,7 +3,7 @@ import { DataError, UsageError, exitCodeFor } from '../errors/errors.ts';
 import { createLogger } from '../io/logger.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
-import { commands } from './commands.ts';
+import { loadCommands } from './commands.ts';
 
 function defaultIo(): CliIo {
   return {
@@ -16,14 +16,14 @@ function defaultIo(): CliIo {
   };
 }
 
-export function buildProgram(io: CliIo): Command {
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('credlink')
     .description('Privacy-preserving record linkage of credential outcomes')
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const define of commands) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+  for (const define of await loadCommands(argv)) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   return program;
 }
 
@@ -34,7 +34,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     if (error.code === 'EPIPE') process.exit(0);
   });
   try {
-    await buildProgram(io).parseAsync(argv);
+    await (await buildProgram(io, argv)).parseAsync(argv);
     return 0;
   } catch (error) {
     return reportError(error, io);
