@@ -4,6 +4,7 @@ import { anchor, esc, formatNumber, formatPercent, renderHtmlTable } from './htm
 import { credentialCells, findTable } from './published-lookup.ts';
 import type { ReportInput } from './report-input.ts';
 import { renderFigures } from './figures.ts';
+import { valueSection } from './value-section.ts';
 
 /*
  * One credential's page: headline figures, charts, then the return-on-investment and the
@@ -78,6 +79,8 @@ export async function credentialSection(input: ReportInput, credential: string):
 ${charts}
 <h3>Return on investment and breakeven</h3>
 ${roi}
+<h3>Credential of value</h3>
+${valueSection(input.tables, credential)}
 <h3>Stacking and education flows</h3>
 ${flows}
 </section>`;
