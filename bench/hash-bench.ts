@@ -1,7 +1,7 @@
 /**
  * `hash` end to end, in the core: records/s through createEncoder (normalized records in,
  * EncodedPerson out) with the default schema. Parsing the CSV and writing the extract are left
- * out; a later bench can spawn `node bin/credlink.js hash` on a generated CSV for the whole path.
+ * out here; hash-e2e-bench.ts runs the whole path (`hash.e2e.workers1`, `hash.e2e.workers2`).
  */
 import { createEncoder } from '../src/encode/encoder.ts';
 import { DEFAULT_SCHEMA } from '../src/schema/default-schema.ts';
@@ -9,6 +9,7 @@ import type { NormalizedRecord } from '../src/schema/field-names.ts';
 import { measure } from './measure.ts';
 import { seededRandom } from './random-filters.ts';
 import type { Bench, BenchContext, BenchRow } from './registry.ts';
+import { hashE2eBenches } from './hash-e2e-bench.ts';
 
 const FIRST = ['maria', 'james', 'li', 'fatima', 'john', 'ana', 'david', 'mei', 'robert', 'aisha'];
 const LAST = ['garcia', 'smith', 'nguyen', 'johnson', 'khan', 'brown', 'lopez', 'kim', 'davis', 'ali'];
@@ -43,4 +44,4 @@ async function hashBench(ctx: BenchContext): Promise<BenchRow[]> {
   }];
 }
 
-export const hashBenches: Bench[] = [{ name: 'hash.encode', run: hashBench }];
+export const hashBenches: Bench[] = [{ name: 'hash.encode', run: hashBench }, ...hashE2eBenches];

@@ -23,7 +23,7 @@ import { TOOL_VERSION } from '../src/version.ts';
 
 export const BENCH_SECRET = new Uint8Array(32).fill(11);
 
-interface Person {
+export interface Person {
   first: string;
   last: string;
   dob: string;
@@ -35,7 +35,7 @@ interface Person {
 
 const clean = (s: string) => s.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim() || 'x';
 
-function person(rng: Rng): Person {
+export function randomPerson(rng: Rng): Person {
   const group = pickGroup(rng);
   const sex = rng.chance(0.5) ? 'f' : 'm';
   const first = clean(pickGivenName(rng, group, sex));
@@ -85,7 +85,7 @@ export async function linkWorld(roster: number, wages: number, seed: number): Pr
   const files = { roster: join(dir, `roster-${roster}-${shared}.extract`), wages: join(dir, `wages-${wages}-${shared}.extract`) };
   const people = (n: number, offset: number) => {
     const rng = createRng(seed, offset);
-    return Array.from({ length: n }, () => person(rng));
+    return Array.from({ length: n }, () => randomPerson(rng));
   };
   // The same seed gives the same persons, so files of several sizes share their overlap.
   const common = people(shared, 1);

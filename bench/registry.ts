@@ -10,6 +10,9 @@
 import type { Rate } from './measure.ts';
 import { diceBenches } from './dice-bench.ts';
 import { hashBenches } from './hash-bench.ts';
+import { hashCliBenches } from './hash-cli-bench.ts';
+import { linkBenches } from './link-bench.ts';
+import { outcomesBenches } from './outcomes-bench.ts';
 
 export interface BenchContext {
   quick: boolean;
@@ -36,4 +39,4 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-export const benches: Bench[] = [...diceBenches, ...hashBenches];
+export const benches: Bench[] = [...diceBenches, ...hashBenches, ...hashCliBenches, ...linkBenches, ...outcomesBenches];

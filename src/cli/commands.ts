@@ -22,6 +22,7 @@ export const commandLoaders: Record<string, () => Promise<DefineCommand>> = {
   validate: async () => (await import('./validate.ts')).defineValidateCommand,
   run: async () => (await import('./run.ts')).defineRunCommand,
   diff: async () => (await import('./diff.ts')).defineDiffCommand,
+  merge: async () => (await import('./merge.ts')).defineMergeCommand,
 };
 
 /** The subcommands needed for these arguments: just the one named, or all of them for help and errors. */

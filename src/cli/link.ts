@@ -6,18 +6,22 @@ import type { Finding } from '../errors/finding.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
 import { loadConfig } from '../io/config-file.ts';
 import { readExtract, readExtractManifest } from '../io/extract-file.ts';
-import type { EncodedPerson, ExtractManifest } from '../extract/extract-types.ts';
-import { linkSources } from '../link/link-sources.ts';
+import type { ExtractManifest } from '../extract/extract-types.ts';
+import { linkStores, sortStores } from '../link/link-sources.ts';
 import { defaultLinkSettings, type LinkMethod, type LinkSettings } from '../link/link-settings.ts';
 import { summarizeLinkage, type LinkageSummary } from '../link/linkage-summary.ts';
 import { candidatesCsv, clustersCsv, modelJson, pairsCsv } from '../link/linkage-tables.ts';
 import { explainModel, formatSummary } from '../link/linkage-report.ts';
-import type { LinkSource } from '../link/source-store.ts';
+import type { SourceStore } from '../link/source-store.ts';
+import { SourceStoreBuilder } from '../link/source-store-builder.ts';
+import type { DiceKernel } from '../kernel/dice-kernel.ts';
 import { DEFAULT_SCHEMA } from '../schema/default-schema.ts';
 import type { FieldName } from '../schema/field-names.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
+import { linkKernel } from './link-engine.ts';
+import { runLinkShard } from './link-shard.ts';
 
 export interface LinkOptions {
   extracts: string[];
@@ -32,6 +36,8 @@ export interface LinkOptions {
   dedupe?: boolean;
   explain?: boolean;
   json?: boolean;
+  /** i/n: link only the i-th of n partitions of the blocks into a part folder (credlink merge). */
+  shard?: string;
 }
 
 export function defineLinkCommand(io: CliIo): Command {
@@ -47,6 +53,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .option('--schema <file>', 'the linkage schema (public); tells which fields each blocking key uses, for EM training')
     .option('--dedupe', 'deduplicate one extract that may hold a person more than once: link it against itself and cluster its records')
     .option('--no-lsh', 'skip the LSH blocking pass (bit sampling over the filters of the shared fields)')
+    .option('--shard <i/n>', 'link only the blocks of shard i of n (0-based) into a part folder for credlink merge (docs/scaling.md)')
     .option('--explain', 'print the fitted model (m, u and match weight per comparison level)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -61,7 +68,8 @@ Writes clusters.csv, pairs.csv, candidates.csv, model.json and summary.json (doc
 The folder holds record-level links: it is created 0700 with files 0600.`,
     )
     .action(async (extracts: string[], options: Omit<LinkOptions, 'extracts'>) => {
-      await runLink({ ...options, extracts }, io);
+      if (options.shard) await runLinkShard({ ...options, extracts }, io);
+      else await runLink({ ...options, extracts }, io);
     });
 }
 
@@ -125,20 +133,22 @@ async function keyFieldsFor(schemaPath: string | undefined, fingerprint: string)
   return new Map(schema.blockingKeys.map((k) => [k.name, k.parts.map((p) => p.field)]));
 }
 
-async function readSource(input: Input): Promise<LinkSource> {
-  const persons: EncodedPerson[] = [];
-  await readExtract(input.path, { person: (p) => persons.push(p) });
+/** Streams an extract into a store (into the kernel when given): no object per person is kept. */
+async function readStore(input: Input, kernel: DiceKernel | undefined): Promise<SourceStore> {
   const { source, role, duplicateFree } = input.manifest;
-  return { name: source, role, duplicateFree, persons };
+  const builder = new SourceStoreBuilder({ name: source, role, duplicateFree });
+  await readExtract(input.path, { person: (p) => builder.add(p) });
+  return builder.build(kernel);
 }
 
-export async function writeLinkageFolder(dir: string, files: Record<string, string>): Promise<void> {
+export async function writeLinkageFolder(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
   for (const [name, text] of Object.entries(files)) await writeFileAtomic(join(dir, name), text, OWNER_ONLY);
 }
 
-export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
+/** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */
+export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[] }> {
   const paths = [...options.extracts, ...(options.spine ? [options.spine] : [])];
   if (options.dedupe) {
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
@@ -160,12 +170,17 @@ export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageS
     training: keyFields ? (options.training as LinkSettings['training']) : 'all-pairs',
     ...(options.lsh ? {} : { lsh: false }),
   });
-  const sources: LinkSource[] = [];
-  for (const input of inputs) sources.push(await readSource(input));
-  const result = linkSources(sources, settings);
+  const stores: SourceStore[] = [];
+  for (const input of inputs) stores.push(await readStore(input, kernel));
+  return { settings, stores: sortStores(stores) };
+}
+
+export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
+  const { settings, stores } = await readLinkInputs(options, io, linkKernel(io));
+  const result = linkStores(stores, settings);
   const summary = summarizeLinkage(result, settings);
   const model = modelJson(result);
-  await writeLinkageFolder(options.output, {
+  await writeLinkageFolder(options.output!, {
     'clusters.csv': clustersCsv(result),
     'pairs.csv': pairsCsv(result),
     'candidates.csv': candidatesCsv(result),

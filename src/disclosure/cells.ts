@@ -58,6 +58,16 @@ export interface MeanDifferenceCell extends CellBase {
   bins: HistogramBins;
   /** Below this many people in either arm the cell is suppressed. */
   minArm: number;
+  /**
+   * 'difference' (default): mean(treated) - mean(comparison); 'standard_error': its standard error,
+   * sqrt(var(treated)/n + var(comparison)/m) (an aggregate of both arms, never one person's value).
+   */
+  statistic?: 'difference' | 'standard_error';
+  /**
+   * People behind the comparison arm when its values are not one per person (a matched comparison
+   * gives one stratum mean per treated person); default comparison.length.
+   */
+  comparisonPeople?: number;
 }
 
 export type RawCell = CountCell | RateCell | StatCell | MeanDifferenceCell;
@@ -111,6 +121,6 @@ export function cellPopulation(cell: RawCell): number {
     case 'stat':
       return cell.values.length;
     case 'mean_difference':
-      return cell.treated.length + cell.comparison.length;
+      return cell.treated.length + (cell.comparisonPeople ?? cell.comparison.length);
   }
 }

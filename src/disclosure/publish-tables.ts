@@ -2,7 +2,7 @@ import type { PublishedCell, PublishedTable, RawCell, RawTable } from './cells.t
 import type { DisclosurePolicy } from './disclosure-policy.ts';
 import { complementarySuppression } from './complementary-suppression.ts';
 import { primarySuppressionReason, type CellSizes } from './small-cell-suppression.ts';
-import { STAT_PERCENTILE, mean, safePercentile } from './safe-percentile.ts';
+import { STAT_PERCENTILE, mean, safePercentile, variance } from './safe-percentile.ts';
 import { roundCount, roundDollars, roundTo } from './rounding.ts';
 import { planDpBudget, type DpBudget } from './dp-budget.ts';
 import { histogramMean, histogramPercentile, noisyCount, noisyHistogram } from './geometric-noise.ts';
@@ -34,8 +34,11 @@ function measureExact(cell: RawCell): Measured {
       return { sizes: { kind: 'stat', primary: n, employers: cell.employers }, value };
     }
     case 'mean_difference': {
-      const value = cell.treated.length && cell.comparison.length ? mean(cell.treated) - mean(cell.comparison) : null;
-      return { sizes: { kind: 'mean_difference', primary: cell.treated.length, secondary: cell.comparison.length, minArm: cell.minArm }, value };
+      const bothArms = cell.treated.length > 1 && cell.comparison.length > 1;
+      const value = cell.statistic === 'standard_error'
+        ? (bothArms ? Math.sqrt(variance(cell.treated) / cell.treated.length + variance(cell.comparison) / cell.comparison.length) : null)
+        : cell.treated.length && cell.comparison.length ? mean(cell.treated) - mean(cell.comparison) : null;
+      return { sizes: { kind: 'mean_difference', primary: cell.treated.length, secondary: cell.comparisonPeople ?? cell.comparison.length, minArm: cell.minArm }, value };
     }
   }
 }
@@ -65,9 +68,11 @@ function measureNoisy(cell: RawCell, alpha: number, random: () => number): Measu
       const t = histogramMean(treated, cell.bins);
       const c = histogramMean(comparison, cell.bins);
       const sum = (h: number[]) => h.reduce((a, b) => a + b, 0);
+      // Under DP only the difference is released: a standard error from noisy histograms would
+      // need its own budget, so the cell is suppressed (value null).
       return {
         sizes: { kind: 'mean_difference', primary: sum(treated), secondary: sum(comparison), minArm: cell.minArm },
-        value: t !== null && c !== null ? t - c : null,
+        value: cell.statistic === 'standard_error' ? null : t !== null && c !== null ? t - c : null,
       };
     }
   }
@@ -86,30 +91,55 @@ function publishValue(cell: RawCell, value: number, policy: DisclosurePolicy): n
   return roundDollars(value, policy.dollarRounding);
 }
 
-function publishTable(table: RawTable, policy: DisclosurePolicy, alpha: number | undefined, random?: () => number): PublishedTable {
+/** A cell of one table, for margins that span tables (the same people counted in two tables). */
+export interface CellRef {
+  table: string;
+  id: string;
+}
+
+/** total = sum of parts across tables (a part may be a rate: its numerator counts). */
+export interface CrossMargin {
+  total: CellRef;
+  parts: CellRef[];
+}
+
+const keyOf = (table: string, id: string) => `${table}\u0000${id}`;
+
+function measureAll(tables: readonly RawTable[], alphaOf: (table: string) => number | undefined, random?: () => number): Map<string, Measured> {
   const measured = new Map<string, Measured>();
-  for (const cell of table.cells) {
-    measured.set(cell.id, alpha === undefined ? measureExact(cell) : measureNoisy(cell, alpha, random!));
+  for (const table of tables) {
+    const alpha = alphaOf(table.name);
+    for (const cell of table.cells) measured.set(keyOf(table.name, cell.id), alpha === undefined ? measureExact(cell) : measureNoisy(cell, alpha, random!));
   }
+  return measured;
+}
+
+/**
+ * Primary suppression in every table, then complementary suppression over every margin of every
+ * table and the cross-table margins at once: a cell hidden in one table is never the difference of
+ * published cells of another (e.g. a stacking_next count and stacking_pairs).
+ */
+function hiddenCells(tables: readonly RawTable[], cross: readonly CrossMargin[], measured: Map<string, Measured>, policy: DisclosurePolicy): Set<string> {
   const primary = new Set<string>();
-  for (const cell of table.cells) {
-    const m = measured.get(cell.id)!;
-    if (m.value === null || primarySuppressionReason(m.sizes, policy)) primary.add(cell.id);
-  }
-  const hidden = complementarySuppression(
-    table.margins.filter((mg) => measured.has(mg.total) && mg.parts.every((p) => measured.has(p))),
-    primary,
-    (id) => populationOf(measured.get(id)!),
-  );
+  for (const [key, m] of measured) if (m.value === null || primarySuppressionReason(m.sizes, policy)) primary.add(key);
+  const margins = [
+    ...tables.flatMap((t) => t.margins.map((mg) => ({ total: keyOf(t.name, mg.total), parts: mg.parts.map((p) => keyOf(t.name, p)) }))),
+    ...cross.map((mg) => ({ total: keyOf(mg.total.table, mg.total.id), parts: mg.parts.map((p) => keyOf(p.table, p.id)) })),
+  ].filter((mg) => measured.has(mg.total) && mg.parts.every((p) => measured.has(p)));
+  return complementarySuppression(margins, primary, (key) => populationOf(measured.get(key)!));
+}
+
+function publishTable(table: RawTable, policy: DisclosurePolicy, measured: Map<string, Measured>, hidden: Set<string>, noisy: boolean): PublishedTable {
   const cells: PublishedCell[] = table.cells.map((cell) => {
-    const m = measured.get(cell.id)!;
-    if (hidden.has(cell.id)) return { dims: cell.dims, measure: cell.measure, value: null, count: null, status: 'suppressed' };
+    const key = keyOf(table.name, cell.id);
+    const m = measured.get(key)!;
+    if (hidden.has(key)) return { dims: cell.dims, measure: cell.measure, value: null, count: null, status: 'suppressed' };
     return {
       dims: cell.dims,
       measure: cell.measure,
       value: publishValue(cell, m.value!, policy),
       count: roundCount(populationOf(m), policy.roundingBase),
-      status: alpha === undefined ? 'ok' : 'noisy',
+      status: noisy ? 'noisy' : 'ok',
     };
   });
   return { name: table.name, title: table.title, dims: table.dims, definition: table.definition, cells };
@@ -117,16 +147,18 @@ function publishTable(table: RawTable, policy: DisclosurePolicy, alpha: number |
 
 /**
  * Disclosure control by construction: the only way from raw cells to published ones. Applies
- * (optional) noise, primary suppression, complementary suppression on every margin, then rounding.
+ * (optional) noise, primary suppression, complementary suppression on every margin (within and
+ * across tables), then rounding.
  */
 export function publishTables(
   tables: readonly RawTable[],
   policy: DisclosurePolicy,
   dp?: DpSettings,
+  cross: readonly CrossMargin[] = [],
 ): { tables: PublishedTable[]; budget?: DpBudget } {
-  if (!dp) return { tables: tables.map((t) => publishTable(t, policy, undefined)) };
-  const budget = planDpBudget(tables, dp.epsilon, (t) => t.dpSensitivity ?? 1);
-  const alphaOf = new Map(budget.tables.map((b) => [b.table, b.alpha]));
-  return { tables: tables.map((t) => publishTable(t, policy, alphaOf.get(t.name)!, dp.random)), budget };
+  const budget = dp ? planDpBudget(tables, dp.epsilon, (t) => t.dpSensitivity ?? 1) : undefined;
+  const alphaOf = new Map(budget?.tables.map((b) => [b.table, b.alpha]) ?? []);
+  const measured = measureAll(tables, (name) => alphaOf.get(name), dp?.random);
+  const hidden = hiddenCells(tables, cross, measured, policy);
+  return { tables: tables.map((t) => publishTable(t, policy, measured, hidden, dp !== undefined)), ...(budget ? { budget } : {}) };
 }
-

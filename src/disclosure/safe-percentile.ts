@@ -31,3 +31,11 @@ export function mean(values: readonly number[]): number {
 }
 
 export const STAT_PERCENTILE = { p25: 25, median: 50, p75: 75 } as const;
+
+/** Sample variance (n - 1). */
+export function variance(values: readonly number[]): number {
+  const m = mean(values);
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return sum / (values.length - 1);
+}

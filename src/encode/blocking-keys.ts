@@ -45,17 +45,43 @@ export function transformValue(transform: Transform, value: string): string {
   }
 }
 
+/** Distinct key values remembered per blocking key; coarse keys (Soundex and year) repeat a lot. */
+const KEY_CACHE_LIMIT = 1 << 14;
+
+/** A keyed hash remembered by input; it turns itself off for a key whose values rarely repeat (e-mail). */
+function cachedHex(hash: KeyedHash): (joined: string) => string {
+  const cache = new Map<string, string>();
+  let on = true;
+  let hits = 0;
+  return (joined) => {
+    if (!on) return hash.hex(joined, BLOCKING_KEY_BYTES);
+    const hit = cache.get(joined);
+    if (hit !== undefined) {
+      hits++;
+      return hit;
+    }
+    if (cache.size >= KEY_CACHE_LIMIT) {
+      on = hits >= KEY_CACHE_LIMIT / 2;
+      cache.clear();
+      hits = 0;
+    }
+    const hex = hash.hex(joined, BLOCKING_KEY_BYTES);
+    if (on) cache.set(joined, hex);
+    return hex;
+  };
+}
+
 export type BlockingKeyEncoder = (record: NormalizedRecord) => Record<string, string>;
 
 /** Keyed hashes of the schema's blocking keys; each key has its own derived key, so equal parts under two keys never collide. */
 export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose: KeyPurpose) => Uint8Array): BlockingKeyEncoder {
-  const keys: Array<{ spec: BlockingKeySpec; hash: KeyedHash }> = schema.blockingKeys.map((spec) => ({
+  const keys = schema.blockingKeys.map((spec) => ({
     spec,
-    hash: createKeyedHash(derive({ kind: 'blocking-key', name: spec.name })),
+    hashOf: cachedHex(createKeyedHash(derive({ kind: 'blocking-key', name: spec.name }))),
   }));
   return (record) => {
     const out: Record<string, string> = {};
-    for (const { spec, hash } of keys) {
+    for (const { spec, hashOf } of keys) {
       let joined = '';
       let complete = true;
       for (let i = 0; i < spec.parts.length; i++) {
@@ -68,7 +94,7 @@ export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose
         // U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart.
         joined = i === 0 ? part : `${joined}\u001f${part}`;
       }
-      if (complete) out[spec.name] = hash.hex(joined, BLOCKING_KEY_BYTES);
+      if (complete) out[spec.name] = hashOf(joined);
     }
     return out;
   };

@@ -141,6 +141,7 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   const blockingKeys = createBlockingKeyEncoder(schema, derive);
   const pseudonymOf = createPseudonymizer(derive, source);
   const slab = new FilterSlab();
+  const needsSeed = recordHardening.perRecord !== undefined || fields.some((f) => f.hardening.perRecord !== undefined);
   // A run asks for a row's pseudonym and then encodes the same person: remember the last one.
   let lastId: string | undefined;
   let lastPseudonym = '';
@@ -153,7 +154,8 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   };
 
   function encode(record: NormalizedRecord, localPersonId: string): EncodedPerson {
-    const recordSeed = `${source}\u001f${localPersonId}`;
+    // Only randomized response needs the seed; building it for every record cost a string per record.
+    const recordSeed = needsSeed ? `${source}\u001f${localPersonId}` : '';
     const out: EncodedPerson['fields'] = {};
     let clk = slab.alloc(schema.recordFilter.bits >>> 3);
     for (const f of fields) {

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { parse, CsvError } from 'csv-parse';
+import { Parser, CsvError, type Options as ParseOptions } from 'csv-parse';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 
@@ -20,7 +20,10 @@ export interface CsvSource {
   /** The name findings use for this input ("<stdin>" for '-'). */
   file: string;
   header: string[];
+  /** The data rows one by one. Read either `rows` or `batches`, not both. */
   rows: AsyncIterable<CsvRow>;
+  /** The same rows in the parser's chunks (about 64 KiB of input each): one await per chunk, not per row. */
+  batches: AsyncIterable<CsvRow[]>;
 }
 
 export interface OpenCsvOptions {
@@ -32,7 +35,49 @@ export interface OpenCsvOptions {
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number; empty_lines: number };
+  /** csv-parse's line and empty-line counters when the record ended. */
+  lines: number;
+  emptyLines: number;
+}
+
+/**
+ * csv-parse with the two counters a line number needs read as each record ends, and records handed
+ * on in arrays, one per input chunk. Its own `info: true` copies a dozen counters into a new object
+ * per record and the stream then moves records one at a time; together they cost more than parsing.
+ */
+class CountingParser extends Parser {
+  private batch: ParsedRecord[] = [];
+
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (record === null) {
+      this.flushBatch();
+      return super.push(null, encoding);
+    }
+    // Called by the parser as each record ends, so its counters describe this record.
+    this.batch.push({ record: record as string[], lines: this.info.lines, emptyLines: this.info.empty_lines });
+    return true;
+  }
+
+  private flushBatch(): void {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    super.push(batch);
+  }
+
+  override _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    super._transform(chunk, encoding, (error?: Error | null) => {
+      this.flushBatch();
+      callback(error);
+    });
+  }
+
+  override _flush(callback: (error?: Error | null) => void): void {
+    super._flush((error?: Error | null) => {
+      this.flushBatch();
+      callback(error);
+    });
+  }
 }
 
 function countIn(fields: string[], pattern: RegExp): number {
@@ -99,7 +144,7 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
 export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
   const file = options.fileLabel ?? (path === '-' ? '<stdin>' : path);
   const input = await openInput(path, options);
-  const parser = parse({
+  const parseOptions: ParseOptions = {
     delimiter: options.delimiter ?? ',',
     bom: true,
     encoding: 'utf8',
@@ -108,18 +153,19 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
-    info: true,
     max_record_size: MAX_RECORD_CHARS,
-  });
+  };
+  const parser = new CountingParser(parseOptions);
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord[]>;
 
   let endLine = 0;
   let emptyLines = 0;
+  let lastLines = 0;
   // csv-parse counts a CRLF inside a quoted field as two lines; this undoes it.
   let quotedCrlfs = 0;
-  const next = async (): Promise<ParsedRecord | undefined> => {
+  const next = async (): Promise<ParsedRecord[] | undefined> => {
     try {
       const result = await iterator.next();
       return result.done ? undefined : result.value;
@@ -134,31 +180,63 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     }
   };
   const locate = (parsed: ParsedRecord): number => {
+    // csv-parse counts every CR and LF, inside quotes too: a record one line past the last (plus the
+    // empty lines skipped) holds no line break, and needs no scan of its fields.
+    const plain = parsed.lines - lastLines === 1 + parsed.emptyLines - emptyLines;
+    lastLines = parsed.lines;
+    emptyLines = parsed.emptyLines;
+    if (plain) {
+      endLine = parsed.lines - quotedCrlfs;
+      return endLine;
+    }
     quotedCrlfs += countIn(parsed.record, /\r\n/g);
-    endLine = parsed.info.lines - quotedCrlfs;
-    emptyLines = parsed.info.empty_lines;
+    endLine = parsed.lines - quotedCrlfs;
     return endLine - countIn(parsed.record, /\r\n|\r|\n/g);
   };
 
-  const first = await next();
-  if (!first) throw new DataError({ code: 'CSV_EMPTY', file, detail: 'the file has no header row; is it the right file?' });
+  const close = () => {
+    // A caller that stops early (first invalid row) must not leave the file open.
+    if (input !== options.stdin) (input as NodeJS.ReadableStream & { destroy(): void }).destroy();
+    parser.destroy();
+  };
+  let pending: ParsedRecord[] = [];
+  let firstBatch: ParsedRecord[] | undefined;
+  do {
+    firstBatch = await next();
+  } while (firstBatch && firstBatch.length === 0);
+  if (!firstBatch) throw new DataError({ code: 'CSV_EMPTY', file, detail: 'the file has no header row; is it the right file?' });
+  const first = firstBatch[0];
+  pending = firstBatch.slice(1);
   const headerLine = locate(first);
   const header = first.record.map((name) => name.trim());
   const headerProblem = rowProblem(file, headerLine, first.record, undefined);
-  if (headerProblem) throw new DataError(headerProblem);
+  if (headerProblem) {
+    close();
+    throw new DataError(headerProblem);
+  }
 
-  async function* rows(): AsyncGenerator<CsvRow> {
+  const toRows = (parsedRecords: ParsedRecord[]): CsvRow[] => {
+    const out: CsvRow[] = new Array(parsedRecords.length);
+    for (let i = 0; i < parsedRecords.length; i++) {
+      const parsed = parsedRecords[i];
+      const line = locate(parsed);
+      const problem = rowProblem(file, line, parsed.record, header);
+      out[i] = problem ? { line, fields: parsed.record, problem } : { line, fields: parsed.record };
+    }
+    return out;
+  };
+
+  async function* batches(): AsyncGenerator<CsvRow[]> {
     try {
-      for (let parsed = await next(); parsed; parsed = await next()) {
-        const line = locate(parsed);
-        const problem = rowProblem(file, line, parsed.record, header);
-        yield problem ? { line, fields: parsed.record, problem } : { line, fields: parsed.record };
-      }
+      if (pending.length > 0) yield toRows(pending);
+      pending = [];
+      for (let parsed = await next(); parsed; parsed = await next()) if (parsed.length > 0) yield toRows(parsed);
     } finally {
-      // A caller that stops early (first invalid row) must not leave the file open.
-      if (input !== options.stdin) (input as NodeJS.ReadableStream & { destroy(): void }).destroy();
-      parser.destroy();
+      close();
     }
   }
-  return { file, header, rows: rows() };
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return { file, header, rows: rows(), batches: batches() };
 }

@@ -65,6 +65,14 @@ export class ExtractWriter {
     return this.write(payloadLine(row));
   }
 
+  /** Whole lines already encoded as UTF-8 (ExtractLineBuilder); the caller must not change them afterwards. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    if (this.pending !== '') await this.flush();
+    if (bytes.length === 0) return;
+    this.hash.update(bytes);
+    if (!this.file.stream.write(bytes)) await new Promise<void>((resolve) => this.file.stream.once('drain', () => resolve()));
+  }
+
   async commit(manifest: Omit<ExtractManifest, 'bodySha256' | 'format'>): Promise<ExtractManifest> {
     await this.flush();
     const full: ExtractManifest = { format: EXTRACT_FORMAT, ...manifest, bodySha256: this.hash.digest('hex') };

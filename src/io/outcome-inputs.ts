@@ -132,14 +132,15 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   const rosterSources = new Set(manifests.filter((m) => m.role === 'roster').map((m) => m.source));
   if (rosterSources.size === 0) throw new DataError({ code: 'OUTCOMES_NO_ROSTER', detail: 'no extract has role roster: outcomes are computed for credential holders' });
   spine ??= manifests.find((m) => m.role === 'spine')?.source;
-  const assembler = new PersonAssembler(members, rosterSources, spine);
+  const poolSize = args.config.comparison.method === 'pre-post' ? 0 : args.config.comparison.poolSize;
+  const assembler = new PersonAssembler(members, rosterSources, spine, poolSize);
   for (const [i, path] of args.extracts.entries()) {
     const { source, role } = manifests[i];
     await readExtract(path, { payload: (row) => assembler.add(source, role, row.pseudonym, row.values) });
     await track(`extract ${role} ${source}`, path);
   }
   const persons = assembler.persons();
-  return { inputs: { persons, catalog, employers }, linkage, spine, checksums, skippedRows: assembler.skipped };
+  return { inputs: { persons, catalog, employers, comparisonPool: assembler.comparisonPool() }, linkage, spine, checksums, skippedRows: assembler.skipped };
 }
 
 export const configDirOf = (configPath: string) => dirname(resolve(configPath));

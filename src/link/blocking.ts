@@ -47,29 +47,33 @@ export function emitBlocks(
   filter?: BlockFilter,
   band = 0,
 ): { candidates: Uint32Array; skippedBlocks: number; skippedPairs: number; blockStarts?: Uint32Array } {
-  const groupA = groupBy(valuesA);
-  const groupB = sides.dedupe ? groupA : groupBy(valuesB);
+  // A shard groups only its own values; A-side values B lacks can form no pair, so they are not
+  // grouped at all (most LSH band keys).
+  const keep = filter ? (value: string | number) => filter.keep(value, band) : undefined;
+  const groupB = groupBy(valuesB, keep);
+  const groupA = sides.dedupe ? groupB : groupBy(valuesA, (value) => groupB.groups.has(value));
   const found: number[] = [];
   const starts: number[] | undefined = filter ? [] : undefined;
   let skippedBlocks = 0;
   let skippedPairs = 0;
-  for (const [value, xs] of groupA) {
-    const ys = groupB.get(value);
-    if (!ys) continue;
-    if (filter && !filter.keep(value, band)) continue;
-    const pairs = sides.dedupe ? (xs.length * (xs.length - 1)) / 2 : xs.length * ys.length;
+  for (const [value, ga] of groupA.groups) {
+    const gb = groupB.groups.get(value);
+    if (gb === undefined) continue;
+    const na = groupA.size[ga];
+    const pairs = sides.dedupe ? (na * (na - 1)) / 2 : na * groupB.size[gb];
     if (pairs === 0) continue;
     if (pairs > maxBlockPairs) {
       skippedBlocks += 1;
       skippedPairs += pairs;
       continue;
     }
-    for (let i = 0; i < xs.length; i++) {
-      for (let j = sides.dedupe ? i + 1 : 0; j < ys.length; j++) {
-        const index = collector.add(xs[i], ys[j]);
+    const start = groupA.first[ga];
+    for (let x = start; x >= 0; x = groupA.next[x]) {
+      for (let y = sides.dedupe ? groupA.next[x] : groupB.first[gb]; y >= 0; y = groupB.next[y]) {
+        const index = collector.add(x, y);
         if (index < 0) continue;
         found.push(index);
-        starts?.push(xs[0]);
+        starts?.push(start);
       }
     }
   }
@@ -77,15 +81,47 @@ export function emitBlocks(
   return { candidates, skippedBlocks, skippedPairs, ...(starts ? { blockStarts: Uint32Array.from(starts) } : {}) };
 }
 
-function groupBy(values: ReadonlyArray<string | number | undefined>): Map<string | number, number[]> {
-  const groups = new Map<string | number, number[]>();
-  values.forEach((value, i) => {
-    if (value === undefined) return;
-    const group = groups.get(value);
-    if (group) group.push(i);
-    else groups.set(value, [i]);
-  });
-  return groups;
+/**
+ * Records grouped by value without an array per group: `groups` maps a value to its group number
+ * (in order of first occurrence), and each group is a chain first[g] -> next[i] -> ... -> -1 in
+ * record order. Most groups hold one record, so this saves millions of small arrays per pass.
+ */
+interface Grouping {
+  groups: Map<string | number, number>;
+  first: Int32Array;
+  size: Int32Array;
+  next: Int32Array;
+}
+
+function groupBy(values: ReadonlyArray<string | number | undefined>, only?: (value: string | number) => boolean): Grouping {
+  const groups = new Map<string | number, number>();
+  const next = new Int32Array(values.length).fill(-1);
+  let first = new Int32Array(1024);
+  let last = new Int32Array(1024);
+  let size = new Int32Array(1024);
+  const widen = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === undefined || (only && !only(value))) continue;
+    const g = groups.get(value);
+    if (g !== undefined) {
+      next[last[g]] = i;
+      last[g] = i;
+      size[g] += 1;
+      continue;
+    }
+    const fresh = groups.size;
+    if (fresh === first.length) [first, last, size] = [widen(first), widen(last), widen(size)];
+    groups.set(value, fresh);
+    first[fresh] = i;
+    last[fresh] = i;
+    size[fresh] = 1;
+  }
+  return { groups, first, size, next };
 }
 
 /** One pass per keyed blocking key both sides carry. */

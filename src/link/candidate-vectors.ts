@@ -2,6 +2,8 @@ import type { FieldName } from '../schema/field-names.ts';
 import { blockingKeyPasses, type BlockFilter, type BlockingPass } from './blocking.ts';
 import { CandidateCollector, totalPairs, type PairSides } from './candidate-pairs.ts';
 import { comparisonVectors, randomPairs, type ComparisonVectors } from './comparison-vectors.ts';
+import { filterBlockingPasses } from './filter-blocking.ts';
+import { withinSourceAgreement, type AgreementCount } from './exact-agreement.ts';
 import type { LinkSettings } from './link-settings.ts';
 import { lshPass, sharedFieldView } from './lsh-blocking.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -26,6 +28,8 @@ export interface USample {
   left: Uint32Array;
   right: Uint32Array;
   vectors: ComparisonVectors;
+  /** Per field, identical filters among distinct records of the duplicate-free sides (exact-agreement.ts): u of the exact level. */
+  exactWithin?: Array<AgreementCount | undefined>;
 }
 
 /** Blocking passes (keys, then LSH) and comparison vectors; with a filter, only this shard's blocks. */
@@ -33,6 +37,7 @@ export function candidateVectors(sides: PairSides, settings: LinkSettings, filte
   const collector = new CandidateCollector(sides);
   const passes: BlockingPass[] = blockingKeyPasses(sides, collector, settings.keyFields, settings.maxBlockPairs, filter);
   const fields = sharedFields(sides.a, sides.b);
+  if (settings.filterBlocking !== false) passes.push(...filterBlockingPasses(sides, collector, fields, settings.maxBlockPairs, filter));
   if (settings.lsh) {
     const views = settings.lshView === 'clk'
       ? { name: 'clk', a: sides.a.clk, b: sides.b.clk }
@@ -51,5 +56,7 @@ export function uSample(sides: PairSides, settings: LinkSettings, fields: FieldN
   const random = seededRandom(`credlink-u:${settings.seed}:${sides.a.name}:${sides.b.name}`);
   const sampleSize = Math.min(settings.uSampleSize, Math.max(total, 1));
   const sample = randomPairs(sides, sampleSize, random.int);
-  return { ...sample, vectors: comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds) };
+  const sidesToCount = sides.dedupe ? [] : [sides.a, sides.b];
+  const exactWithin = fields.map((f) => withinSourceAgreement(sidesToCount.map((s) => ({ duplicateFree: s.duplicateFree, filters: s.fields.get(f) }))));
+  return { ...sample, vectors: comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds), exactWithin };
 }

@@ -6,7 +6,12 @@ export interface EmOptions {
   tolerance: number;
 }
 
-export const DEFAULT_EM: EmOptions = { maxIterations: 200, tolerance: 1e-6 };
+/**
+ * EM runs over a few hundred patterns, so iterations are cheap. Within a blocking pass matches
+ * dominate and, when one free field carries most of the evidence, EM crawls: such sessions took
+ * 300 to 3,500 iterations on the synthetic world, so the former cap of 200 stopped them early.
+ */
+export const DEFAULT_EM: EmOptions = { maxIterations: 5000, tolerance: 1e-6 };
 
 export interface EmResult {
   m: number[][];

@@ -3,6 +3,7 @@ import type { BlockingPass } from './blocking.ts';
 import { MISSING_LEVEL } from './comparison-levels.ts';
 import type { ComparisonVectors } from './comparison-vectors.ts';
 import { DEFAULT_EM, emEstimate, type EmOptions } from './em-estimate.ts';
+import { pooledExactU, type AgreementCount } from './exact-agreement.ts';
 import { patternTable, type PatternTable } from './pattern-table.ts';
 
 export interface FieldParameters {
@@ -31,6 +32,8 @@ export interface FsModel {
   prior: number;
   priorIterations: number;
   priorConverged: boolean;
+  /** Every EM session and the prior fit converged; when not, `sessions` says which stopped at the iteration cap. */
+  converged: boolean;
   uSampleSize: number;
   sessions: TrainingSession[];
 }
@@ -44,17 +47,25 @@ const MIN_SESSION_PAIRS = 30;
  * Weighting matters for a strong identifier: about one random pair in |B| is a match, and those
  * matches, not chance, would otherwise make up nearly all exact SSN agreements.
  */
-export function estimateU(sample: ComparisonVectors, levelCount: number, nonMatch?: Float64Array): number[][] {
+export function estimateU(sample: ComparisonVectors, levelCount: number, nonMatch?: Float64Array, exact?: ExactAgreement): number[][] {
   const width = sample.fields.length;
   return sample.fields.map((_, f) => {
-    const counts = new Array<number>(levelCount).fill(0.5);
+    const counts = new Array<number>(levelCount).fill(0);
     for (let i = 0; i < sample.count; i++) {
       const level = sample.levels[i * width + f];
       if (level !== MISSING_LEVEL) counts[level] += nonMatch ? nonMatch[i] : 1;
     }
     const total = counts.reduce((s, x) => s + x, 0);
-    return counts.map((c) => c / total);
+    const u = counts.map((c) => (c + 0.5) / (total + 0.5 * levelCount));
+    const within = exact?.within[f];
+    return exact && within ? pooledExactU(u, exact.level, counts[exact.level], total, within) : u;
   });
+}
+
+/** Within-source exact agreement per field (undefined where unknown) and the level it pools into. */
+export interface ExactAgreement {
+  level: number;
+  within: Array<AgreementCount | undefined>;
 }
 
 /** A start for m that favours agreement: m_k proportional to 4^k. */
@@ -136,6 +147,7 @@ export function fitFsModel(data: TrainingData, u: number[][], levelLabels: strin
     prior: prior.lambda,
     priorIterations: prior.iterations,
     priorConverged: prior.converged,
+    converged: prior.converged && sessions.every((s) => s.converged),
     uSampleSize: data.sample.count,
     sessions,
   };
@@ -151,7 +163,10 @@ function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, op
     if (pass.kind !== 'key' || pass.candidates.length < MIN_SESSION_PAIRS) continue;
     const excluded = fields.map((f) => pass.fields?.includes(f) ?? false);
     const estimate = excluded.map((x) => !x);
-    if (!estimate.some(Boolean)) continue;
+    // One free field cannot be told apart from the match share: any lambda fits with a matching m
+    // (a 4-level field has 3 free frequencies, the mixture 4 parameters), so EM crawls along that
+    // ridge toward lambda = 1 and an m of "else" far too high. Such fields are fitted over all pairs.
+    if (estimate.filter(Boolean).length < 2) continue;
     const table = patternTable([{ vectors: data.vectors, rows: pass.candidates }], levelCount, excluded);
     const result = emEstimate(table, u, start, estimate, 0.5, true, options);
     fields.forEach((_, f) => {

@@ -28,6 +28,10 @@ export interface ScoredPairs {
   model: FsModel;
 }
 
+/** Rounds of cleaning u of the sample's matches; u has settled when no level's u moves by this many bits. */
+const U_ROUNDS = 10;
+const U_SETTLED_BITS = 0.01;
+
 /** Blocking, comparison vectors, the Fellegi-Sunter fit and the score of every candidate pair. */
 export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPairs {
   const candidates = candidateVectors(sides, settings);
@@ -43,16 +47,27 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
   const sample = uSampled;
   const sampleSize = sample.left.length;
   const uVectors = uSampled.vectors;
-  const rawU = estimateU(uVectors, labels.length);
+  // The exact level's u also counts identical filters within duplicate-free sides (exact-agreement.ts).
+  const exactLevel = settings.levelThresholds.at(-1)! >= 1 ? labels.length - 1 : -1;
+  const exact = exactLevel >= 0 && uSampled.exactWithin ? { level: exactLevel, within: uSampled.exactWithin } : undefined;
+  const rawU = estimateU(uVectors, labels.length, undefined, exact);
 
   const outside: number[] = [];
   for (let i = 0; i < sampleSize; i++) if (!collector.has(sample.left[i], sample.right[i])) outside.push(i);
   const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total };
-  // Fit once, take the sample's likely matches out of u, fit again.
-  const first = fitFsModel(data, rawU, labels, settings.training, settings.em);
-  const firstWeight = scorePairs(first, uVectors).matchWeight;
-  const u = estimateU(uVectors, labels.length, firstWeight.map((w) => 1 - 1 / (1 + 2 ** -w)));
-  const model = fitFsModel(data, u, labels, settings.training, settings.em);
+  // Fit, take the sample's likely matches out of u, fit again, until u settles: where persons repeat
+  // (deduplication) the sample holds many matches, and a u still holding them makes the next fit too
+  // cautious to find them all at once (fake_1000 at 0.85: F1 0.846 after one round, 0.861 when settled).
+  let model = fitFsModel(data, rawU, labels, settings.training, settings.em);
+  let u = rawU;
+  for (let round = 0; round < U_ROUNDS; round++) {
+    const sampleWeight = scorePairs(model, uVectors).matchWeight;
+    const next = estimateU(uVectors, labels.length, sampleWeight.map((w) => 1 - 1 / (1 + 2 ** -w)), exact);
+    const moved = Math.max(...next.flatMap((row, f) => row.map((x, k) => Math.abs(Math.log2(x / u[f][k])))));
+    u = next;
+    model = fitFsModel(data, u, labels, settings.training, settings.em);
+    if (moved < U_SETTLED_BITS) break;
+  }
   const { matchWeight } = scorePairs(model, vectors);
   const priorWeight = Math.log2(model.prior / (1 - model.prior));
   const sampleWeight = scorePairs(model, uVectors).matchWeight;

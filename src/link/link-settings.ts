@@ -18,6 +18,8 @@ export interface LinkSettings {
   /** What LSH samples: the record-level CLK, or the filters of the fields both sides carry. */
   lshView: 'clk' | 'shared-fields';
   maxBlockPairs: number;
+  /** Also block on identical filters of a name and the ZIP, and of the birth date (filter-blocking.ts); off only to compare. */
+  filterBlocking?: boolean;
   /** Random pairs drawn to estimate u. */
   uSampleSize: number;
   /** Seeds LSH and the u sample; derived from the schema fingerprint. */

@@ -51,12 +51,21 @@ export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number
 
 /** Sources in name order, packed for scoring (into the kernel when one is given). */
 export function buildStores(sources: readonly LinkSource[], kernel?: DiceKernel): SourceStore[] {
-  return [...sources].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)).map((s) => buildSourceStore(s, kernel));
+  return sortStores(sources.map((s) => buildSourceStore(s, kernel)));
+}
+
+/** Stores in name order: the order every output follows. */
+export function sortStores(stores: SourceStore[]): SourceStore[] {
+  return [...stores].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 /** Links sources end to end: score each source pair, choose links, cluster. Sources are taken in name order. */
 export function linkSources(sources: readonly LinkSource[], settings: LinkSettings, kernel?: DiceKernel): LinkageResult {
-  const stores = buildStores(sources, kernel);
+  return linkStores(buildStores(sources, kernel), settings);
+}
+
+/** As linkSources, on stores already built (the CLI streams extracts into them); `stores` must be in name order. */
+export function linkStores(stores: SourceStore[], settings: LinkSettings): LinkageResult {
   return finishLinkage(stores, sourcePairsToLink(stores).map(([a, b]) => ({ a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), settings) })), settings);
 }
 

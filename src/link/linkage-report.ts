@@ -19,6 +19,9 @@ export function formatSummary(summary: LinkageSummary): string {
           'the match probabilities are off (try --explain, a different --threshold, or --training all-pairs)',
       );
     }
+    if (p.notConverged?.length) {
+      lines.push(`    EM did not converge within its iteration cap (${p.notConverged.join(', ')}): m may be off; see model.json or --explain`);
+    }
   }
   for (const s of summary.sources) lines.push(`  ${s.name} (${s.role}): ${s.records} records, ${s.linked} linked (${pct(s.shareLinked)})`);
   lines.push(`  ${summary.clusters} clusters`);

@@ -15,6 +15,8 @@ export interface SourcePairSummary {
   /** Sum of (1 - probability) over the chosen links. */
   expectedFalseMatches: number;
   calibration: { expectedMatches: number; linked: number; ratio: number; ok: boolean };
+  /** EM sessions (blocking passes, all_pairs, prior) that stopped at the iteration cap. */
+  notConverged?: string[];
   /** Candidate pairs by match weight, in 1-bit bins: bin k counts weights in [k, k+1). */
   matchWeightHistogram: Array<{ from: number; count: number }>;
 }
@@ -87,6 +89,7 @@ export function summarizeLinkage(result: LinkageResult, settings: LinkSettings):
         expectedMatches: round(expected, 1),
         expectedFalseMatches: round(links.reduce((s, e) => s + (1 - e.probability), 0), 2),
         calibration: calibration(expected, links.length),
+        notConverged: [...scored.model.sessions.filter((s) => !s.converged).map((s) => s.pass), ...(scored.model.priorConverged ? [] : ['prior'])],
         matchWeightHistogram: histogram(scored.matchWeight),
       };
     }),

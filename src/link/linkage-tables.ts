@@ -64,6 +64,7 @@ export function modelJson(result: LinkageResult): object {
         prior: round(model.prior, 8),
         priorIterations: model.priorIterations,
         priorConverged: model.priorConverged,
+        converged: model.converged,
         uSampleSize: model.uSampleSize,
         fields: model.fields.map((f) => ({
           field: f.field,

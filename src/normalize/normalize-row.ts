@@ -6,7 +6,7 @@ import type { SourceMapping } from '../schema/source-mapping.ts';
 import { compileDateFormat, dateFromParts, ISO_DATE_FORMAT, normalizeBirthDate, PARTS_FORMATS, type DateFormat } from './dates.ts';
 import { checkHeader } from './header-check.ts';
 import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from './contact-fields.ts';
-import type { Normalized } from './normalized-value.ts';
+import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
 import { normalizeSsn } from './ssn.ts';
@@ -73,8 +73,9 @@ function fieldSteps(mapping: SourceMapping, index: Map<string, number>, file: st
     if ('parts' in spec) {
       if (field !== 'dob') throw new DataError({ code: 'MAPPING_INVALID', file, field: `fields.${field}.parts`, detail: 'only dob can be read from year, month and day columns' });
       const [y, m, d] = [spec.parts.year, spec.parts.month, spec.parts.day].map((c) => index.get(c) as number);
+      const birthDate = memoizeNormalizer((joined: string) => normalizeBirthDate(joined, PARTS_FORMATS, today));
       steps.push((fields, record, note) => {
-        const result = normalizeBirthDate(dateFromParts(fields[y] ?? '', fields[m] ?? '', fields[d] ?? ''), PARTS_FORMATS, today);
+        const result = birthDate(dateFromParts(fields[y] ?? '', fields[m] ?? '', fields[d] ?? ''));
         if (result.value !== undefined) record.dob = result.value;
         else if (result.finding) note(result.finding, 'dob', spec.parts.year);
       });
@@ -84,20 +85,23 @@ function fieldSteps(mapping: SourceMapping, index: Map<string, number>, file: st
     const column = spec.column;
     if (field === 'dob') {
       const formats = compileFormats(spec.formats, 'fields.dob', file);
+      const birthDate = memoizeNormalizer((raw: string) => normalizeBirthDate(raw, formats, today));
       steps.push((fields, record, note) => {
-        const result = normalizeBirthDate(fields[at] ?? '', formats, today);
+        const result = birthDate(fields[at] ?? '');
         if (result.value !== undefined) record.dob = result.value;
         else if (result.finding) note(result.finding, 'dob', column);
       });
     } else if (field === 'last_name') {
+      const surname = memoizeNormalizer(normalizeSurname);
       steps.push((fields, record, note) => {
-        const result = normalizeSurname(fields[at] ?? '');
+        const result = surname(fields[at] ?? '');
         if (result.value !== undefined) record.last_name = result.value;
         else if (result.finding) note(result.finding, 'last_name', column);
         splitSuffix = result.suffix;
       });
     } else {
-      const normalize = SIMPLE_NORMALIZERS[field];
+      // Normalizers are pure, and a run meets the same names, dates and ZIPs over and over.
+      const normalize = memoizeNormalizer(SIMPLE_NORMALIZERS[field]);
       steps.push((fields, record, note) => {
         const result = normalize(fields[at] ?? '');
         if (result.value !== undefined) record[field] = result.value;
@@ -140,26 +144,33 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const steps = fieldSteps(mapping, index, file, today);
   const payloadYearLimit = Number(today.slice(0, 4)) + PAYLOAD_YEARS_AHEAD;
-  const payloadSteps = Object.entries(mapping.payload).map(([name, spec]) => ({
-    name,
-    spec,
-    at: index.get(spec.column) as number,
-    formats: spec.type === 'date' ? compileFormats(spec.formats, `payload.${name}`, file) : [],
-  }));
+  const payloadSteps = Object.entries(mapping.payload).map(([name, spec]) => {
+    const formats = spec.type === 'date' ? compileFormats(spec.formats, `payload.${name}`, file) : [];
+    const normalize = memoizeNormalizer((raw: string) => normalizePayloadValue(raw, spec.type, formats, payloadYearLimit));
+    return { name, spec, at: index.get(spec.column) as number, normalize };
+  });
   const personColumn = 'column' in mapping.personId ? mapping.personId.column : undefined;
   const personAt = personColumn !== undefined ? (index.get(personColumn) as number) : -1;
   const personField = 'field' in mapping.personId ? mapping.personId.field : undefined;
 
+  // The row being normalized; one `note` for all rows, since a closure made per row cost measurably.
+  const current = { line: 0, findings: [] as Finding[] };
+  const note = (code: string, field: string, column: string) => {
+    current.findings.push({ code, file, line: current.line, field, column });
+  };
+
   return (fields, line) => {
     const record: NormalizedRecord = {};
     const findings: Finding[] = [];
+    current.line = line;
+    current.findings = findings;
     let rejected: Finding | undefined;
-    const note = (code: string, field: string, column: string) => findings.push({ code, file, line, field, column });
-    for (const step of steps) step(fields, record, note);
+    for (let i = 0; i < steps.length; i++) steps[i](fields, record, note);
 
     const payload: Record<string, PayloadValue> = {};
-    for (const { name, spec, at, formats } of payloadSteps) {
-      const result = normalizePayloadValue(fields[at] ?? '', spec.type, formats, payloadYearLimit);
+    for (let i = 0; i < payloadSteps.length; i++) {
+      const { name, spec, at, normalize } = payloadSteps[i];
+      const result = normalize(fields[at] ?? '');
       payload[name] = result.value;
       if (result.invalid) note('PAYLOAD_INVALID', name, spec.column);
       if (spec.required && result.value === null && !rejected) {

@@ -6,6 +6,7 @@ const LETTER_FOLDS: Record<string, string> = {
   'ħ': 'h', 'ŧ': 't', 'ŋ': 'n', 'ĸ': 'k', 'ſ': 's', 'ƒ': 'f', 'ɖ': 'd', 'ɛ': 'e', 'ɔ': 'o', 'ʒ': 'z',
 };
 const FOLD_PATTERN = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const APOSTROPHES = /['\u2018\u2019\u02BC\u02B9\u0060\u00B4]/g;
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'rev', 'fr', 'sir', 'dame', 'hon', 'capt', 'sgt', 'lt', 'col', 'gen']);
@@ -26,11 +27,10 @@ const UNKNOWN_NAMES = new Set(['fnu', 'lnu', 'nfn', 'nln', 'unknown', 'none', 'n
  * (hyphens, periods, commas) a word break, spaces collapsed.
  */
 export function foldToAsciiWords(raw: string): string {
-  return raw
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(FOLD_PATTERN, (ch) => LETTER_FOLDS[ch])
+  const lower = raw.toLowerCase();
+  // NFKD, mark removal and the letter folds leave ASCII as it is, and NFKD is the costly step.
+  const folded = ASCII_ONLY.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '').replace(FOLD_PATTERN, (ch) => LETTER_FOLDS[ch]);
+  return folded
     .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

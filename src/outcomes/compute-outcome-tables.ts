@@ -10,6 +10,7 @@ import { buildContext, type OutcomeContext, type OutcomeInputs } from './outcome
 import type { OutcomesConfig } from './outcomes-config.ts';
 import { buildPathwayTable } from './pathway-tables.ts';
 import { buildStackingTables } from './stacking-tables.ts';
+import { crossTableMargins } from './cross-table-margins.ts';
 import { buildComparisonTable, buildTrajectoryTable } from './trajectory-tables.ts';
 import { valueConfigOf } from '../value/value-config.ts';
 import { credentialOfValueVerdicts } from '../value/value-verdicts.ts';
@@ -65,7 +66,7 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
   const raw = rawOutcomeTables(ctx, !options.dp);
   // Which sequences are shown depends on the data, which differential privacy does not allow.
   if (options.dp) notes.push('pathways table withheld under differential privacy (its rows depend on the data)');
-  const published = publishTables(raw, disclosurePolicyOf(config), options.dp);
+  const published = publishTables(raw, disclosurePolicyOf(config), options.dp, crossTableMargins(ctx));
   const byName = new Map(published.tables.map((t) => [t.name, t]));
   const tables = [
     ...published.tables,

@@ -1,7 +1,7 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { roundDollars } from '../disclosure/rounding.ts';
 import type { OutcomeContext } from './outcome-context.ts';
-import { breakevenQuarter, extendEffects, npv } from './roi.ts';
+import { breakevenQuarter, extendEffects, npv, premiumOf } from './roi.ts';
 
 /*
  * Tables computed only from already published cells (post-processing): they can reveal nothing
@@ -19,13 +19,28 @@ function lookupOf(table: PublishedTable | undefined, quarterDim: string): Lookup
   return (credential, cohort, k, measure) => index.get(`${credential}|${cohort}|${k}|${measure}`);
 }
 
-/** Effects for +1..+12: the difference-in-differences when every quarter is published, else the labelled pre/post change. */
-function effectsFor(comparison: Lookup, trajectory: Lookup, credential: string, cohort: string): { method: 'did' | 'pre_post'; effects: number[] } | undefined {
+/** At least this many published quarters of +1..+12 before a premium is estimated from them. */
+const MIN_QUARTERS = 4;
+
+/**
+ * Effects for +1..+12 from published cells: the difference-in-differences (did, or did_matched),
+ * else the labelled pre/post change of the holders (not an effect: it includes recovery from the
+ * pre-award dip and earnings growth). Quarters not published are left out.
+ */
+function effectsFor(comparison: Lookup, trajectory: Lookup, credential: string, cohort: string): { method: 'did' | 'did_matched' | 'pre_post'; effects: number[]; standardError?: number } | undefined {
   const ks = Array.from({ length: MEASURED_QUARTERS }, (_, i) => i + 1);
-  const did = ks.map((k) => comparison(credential, cohort, k, 'did')?.value ?? null);
-  if (did.every((v) => v !== null)) return { method: 'did', effects: did as number[] };
-  const prePost = ks.map((k) => trajectory(credential, cohort, k, 'mean_change_from_pre')?.value ?? null);
-  if (prePost.every((v) => v !== null)) return { method: 'pre_post', effects: prePost as number[] };
+  const published = (lookup: Lookup, measure: string) => ks.map((k) => lookup(credential, cohort, k, measure)?.value ?? null).filter((v): v is number => v !== null);
+  for (const measure of ['did', 'did_matched'] as const) {
+    const quarters = ks.filter((k) => comparison(credential, cohort, k, measure)?.value != null);
+    if (quarters.length < MIN_QUARTERS) continue;
+    const effects = quarters.map((k) => comparison(credential, cohort, k, measure)!.value!);
+    // The sd of a mean of correlated estimates is at most the mean of their sds (Minkowski).
+    const ses = quarters.map((k) => comparison(credential, cohort, k, 'did_se')?.value ?? null);
+    const standardError = ses.every((v) => v !== null) ? premiumOf(ses as number[]) : undefined;
+    return { method: measure, effects, standardError };
+  }
+  const prePost = published(trajectory, 'mean_change_from_pre');
+  if (prePost.length >= MIN_QUARTERS) return { method: 'pre_post', effects: prePost };
   return undefined;
 }
 
@@ -42,11 +57,15 @@ export function buildRoiTable(ctx: OutcomeContext, comparisonTable: PublishedTab
       const found = effectsFor(comparison, trajectory, credential, cohort);
       const count = comparison(credential, cohort, 4, 'treated_n')?.count ?? null;
       if (!found) {
-        for (const measure of ['method', ...horizonsYears.map((y) => `npv_${y}y`), 'breakeven_quarter']) cells.push({ dims, measure, value: null, count: null, status: 'suppressed' });
+        for (const measure of ['method', 'premium_per_quarter', 'premium_se_max', ...horizonsYears.map((y) => `npv_${y}y`), 'breakeven_quarter']) cells.push({ dims, measure, value: null, count: null, status: 'suppressed' });
         continue;
       }
       const effects = extendEffects(found.effects, maxQuarters, extrapolation);
       cells.push({ dims, measure: 'method', value: null, count, status: 'ok', note: found.method });
+      cells.push({ dims, measure: 'premium_per_quarter', value: roundDollars(premiumOf(found.effects), ctx.config.disclosure.dollarRounding), count, status: 'ok', note: found.method });
+      cells.push(found.standardError === undefined
+        ? { dims, measure: 'premium_se_max', value: null, count: null, status: 'suppressed' }
+        : { dims, measure: 'premium_se_max', value: roundDollars(found.standardError, ctx.config.disclosure.dollarRounding), count, status: 'ok', note: found.method });
       for (const years of horizonsYears) {
         cells.push({ dims, measure: `npv_${years}y`, value: roundDollars(npv(effects, cost, discountRate, years * 4), ctx.config.disclosure.dollarRounding), count, status: 'ok' });
       }
@@ -58,12 +77,12 @@ export function buildRoiTable(ctx: OutcomeContext, comparisonTable: PublishedTab
     name: 'roi',
     title: 'Return on the credential',
     dims: ['credential', 'cohort'],
-    definition: `NPV over ${horizonsYears.join(' and ')} years of the quarterly earnings effect (difference-in-differences when published for +1..+${MEASURED_QUARTERS}, else the pre/post change, see "method"), discounted at ${discountRate * 100}% real a year, minus the catalog cost; beyond +${MEASURED_QUARTERS}: ${extrapolation}. breakeven_quarter: first quarter the discounted cumulative effect covers the cost. Computed from published cells only.`,
+    definition: `premium_per_quarter: mean of the published quarterly effects at +1..+${MEASURED_QUARTERS} (method: did = against failed-not-yet-passed candidates, did_matched = against matched non-holders, pre_post = the holders' own change from -4..-1, not a causal effect; at least ${MIN_QUARTERS} quarters published); premium_se_max: the mean of the quarters' did_se, an upper bound on the premium's standard error. NPV over ${horizonsYears.join(' and ')} years = -catalog cost + sum over quarters k of effect_k x (1 + ${discountRate})^(-k/4) (${discountRate * 100}% real a year, compounded quarterly); effects: ${extrapolation === 'hold-mean' ? 'the premium in every quarter' : extrapolation === 'hold-last-year' ? `measured quarters, then the mean of the last four held` : `the premium up to +${MEASURED_QUARTERS}, then none`}. breakeven_quarter: first quarter the discounted cumulative effect covers the cost. Computed from published cells only.`,
     cells,
   };
 }
 
-/** Pre-trend check: the mean difference-in-differences at -8..-5 (before the baseline window) should be near 0. */
+/** Pre-trend check: the mean difference-in-differences (did or did_matched) at -8..-5 (before the baseline window) should be near 0. */
 export function buildPreTrendTable(ctx: OutcomeContext, comparisonTable: PublishedTable | undefined): PublishedTable {
   const comparison = lookupOf(comparisonTable, 'event_quarter');
   const tolerance = ctx.config.comparison.preTrendTolerance;
@@ -71,7 +90,7 @@ export function buildPreTrendTable(ctx: OutcomeContext, comparisonTable: Publish
   for (const credential of ctx.credentials) {
     for (const cohort of ctx.cohortLabels) {
       const dims = { credential, cohort };
-      const values = PRETREND_QUARTERS.map((k) => comparison(credential, cohort, k, 'did')?.value ?? null);
+      const values = PRETREND_QUARTERS.map((k) => comparison(credential, cohort, k, 'did')?.value ?? comparison(credential, cohort, k, 'did_matched')?.value ?? null);
       if (values.some((v) => v === null)) {
         cells.push({ dims, measure: 'pretrend_mean_did', value: null, count: null, status: 'suppressed' });
         cells.push({ dims, measure: 'pretrend_ok', value: null, count: null, status: 'suppressed' });

@@ -23,13 +23,30 @@ export function changeAt(ctx: OutcomeContext, wages: WageHistory, e: QuarterInde
   return pre === undefined ? undefined : realEarnings(ctx, wages, q) - pre;
 }
 
-export function treatedChanges(ctx: OutcomeContext, holders: readonly Holder[], k: number): number[] {
+export function treatedChanges(ctx: OutcomeContext, holders: readonly Holder[], k: number, eligible: (h: Holder) => boolean = () => true): number[] {
   const out: number[] = [];
   for (const h of holders) {
+    if (!eligible(h)) continue;
     const c = changeAt(ctx, h.wages, h.awardQuarter, k);
     if (c !== undefined) out.push(c);
   }
   return out;
+}
+
+/** Quarters around an event in which another award would blend its own effect into the comparison. */
+export const NEARBY_AWARD_WINDOW = { from: -8, to: 12 } as const;
+
+/**
+ * Whether the person was awarded a credential other than `credential` in event quarter -8..+12:
+ * their earnings change then carries that credential's effect too (stacking, e.g. DS-SUP then
+ * DS-NET within a few quarters), so the comparison would measure a ladder, not this credential.
+ */
+export function otherAwardNear(person: OutcomePerson, credential: string, event: QuarterIndex): boolean {
+  return person.credentials.some((c) => {
+    if (c.credential === credential || c.result !== 'pass' || !c.awardDate) return false;
+    const q = quarterOfDate(c.awardDate);
+    return q >= event + NEARBY_AWARD_WINDOW.from && q <= event + NEARBY_AWARD_WINDOW.to;
+  });
 }
 
 /** A comparison candidate: failed the first attempt at the credential; event quarter 0 is that failure. */

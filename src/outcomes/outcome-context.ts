@@ -1,4 +1,4 @@
-import type { CatalogCredential, Employer, OutcomePerson, QuarterIndex } from './outcome-person.ts';
+import type { CatalogCredential, Employer, OutcomePerson, QuarterIndex, WageQuarter } from './outcome-person.ts';
 import { quarterIndex, quarterOfDate, yearOfQuarter } from './outcome-person.ts';
 import type { OutcomesConfig } from './outcomes-config.ts';
 import { createDeflator, type Deflator } from './real-dollars.ts';
@@ -25,6 +25,8 @@ export interface Group {
 
 export interface OutcomeInputs {
   persons: OutcomePerson[];
+  /** Wage rows of a bounded sample of non-holders in the population, for the matched comparison. */
+  comparisonPool?: WageQuarter[][];
   catalog: CatalogCredential[];
   employers: Employer[];
 }
@@ -42,6 +44,8 @@ export interface OutcomeContext {
   cohortsOfYear(year: number): string[];
   groups: Group[];
   histories: WageHistory[];
+  /** Non-holders' wage histories for the matched comparison (empty under differential privacy). */
+  poolHistories: WageHistory[];
   /** Under differential privacy: credentials kept per person (undefined = no cap). */
   credentialCap?: number;
 }
@@ -136,6 +140,9 @@ export function buildContext(inputs: OutcomeInputs, config: OutcomesConfig, opti
     cohortsOfYear,
     groups,
     histories,
+    // One non-holder can sit in many strata and event quarters, so the matched comparison has no
+    // bounded sensitivity: it is not used under differential privacy.
+    poolHistories: options.credentialCap === undefined ? (inputs.comparisonPool ?? []).map((wages) => wageHistory({ credentials: [], wages, education: [] })) : [],
     credentialCap: options.credentialCap,
   };
 }

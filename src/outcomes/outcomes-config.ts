@@ -57,7 +57,16 @@ export const outcomesConfigSchema = z
     wageCoverage: z.object({ from: yearQuarter, to: yearQuarter }).strict().optional(),
     comparison: z
       .object({
-        method: z.enum(['failed-not-yet-passed', 'pre-post']).default('failed-not-yet-passed'),
+        /**
+         * failed-not-yet-passed: failed candidates, falling back per credential and cohort to matched
+         * non-holders when they are too few; matched-non-holders: always the matched comparison;
+         * pre-post: no comparison group.
+         */
+        method: z.enum(['failed-not-yet-passed', 'matched-non-holders', 'pre-post']).default('failed-not-yet-passed'),
+        /** Leave out of both arms people with an award of another credential in event quarters -8..+12 (stacking). */
+        excludeNearbyAwards: z.boolean().default(true),
+        /** Non-holders kept from the wage extract for the matched comparison (a bounded hash sample); 0 = none. */
+        poolSize: z.number().int().min(0).default(20_000),
         /** Below this many people in an arm, the difference-in-differences falls back to a labelled pre/post change. */
         minArm: z.number().int().min(1).default(30),
         /** Pre-trend check passes when the mean difference at -8..-5 is within this many real dollars a quarter. */
@@ -71,8 +80,8 @@ export const outcomesConfigSchema = z
         discountRate: z.number().min(0).max(0.5).default(0.03),
         /** Years of the NPV horizons. */
         horizonsYears: z.array(z.number().int().min(1).max(40)).default([5, 10]),
-        /** Beyond the last measured quarter (+12): hold the mean effect of +9..+12, or assume none. */
-        extrapolation: z.enum(['hold-last-year', 'none']).default('hold-last-year'),
+        /** hold-mean: the mean effect of +1..+12 held to the horizon; hold-last-year: measured +1..+12 then the mean of +9..+12; none: nothing after +12. */
+        extrapolation: z.enum(['hold-mean', 'hold-last-year', 'none']).default('hold-mean'),
       })
       .strict()
       .prefault({}),

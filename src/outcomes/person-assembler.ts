@@ -2,6 +2,7 @@ import type { PayloadValue } from '../extract/extract-types.ts';
 import type { SourceRole } from '../schema/source-mapping.ts';
 import type { Enrollment, ExamRecord, OutcomePerson, WageQuarter } from './outcome-person.ts';
 import { quarterIndex } from './outcome-person.ts';
+import { ComparisonPool } from './comparison-pool.ts';
 
 /** One line of a linkage's clusters.csv. */
 export interface ClusterMember {
@@ -58,18 +59,26 @@ export class PersonAssembler {
   private readonly clusterOf = new Map<string, number>();
   private readonly people: OutcomePerson[] = [];
   private readonly unlinkedRoster = new Map<string, number>();
+  /** Wage records of clusters without a roster record (non-holders): cluster id, for the comparison pool. */
+  private readonly nonHolderCluster = new Map<string, string>();
+  private readonly pool: ComparisonPool;
   readonly skipped = { roster: 0, wages: 0, education: 0 };
 
   /**
    * Only clusters with a record of a roster source matter: everyone else holds no credential.
    * With a `spineSource`, a person is in the population when their cluster holds a spine record.
    */
-  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>, private readonly spineSource?: string) {
+  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>, private readonly spineSource?: string, poolSize = 0) {
     const withRoster = new Set(members.filter((m) => rosterSources.has(m.source)).map((m) => m.clusterId));
     const withSpine = new Set(members.filter((m) => m.source === spineSource).map((m) => m.clusterId));
     const index = new Map<string, number>();
+    this.pool = new ComparisonPool(poolSize);
     for (const m of members) {
-      if (!withRoster.has(m.clusterId)) continue;
+      if (!withRoster.has(m.clusterId)) {
+        // Non-holders in the population (with a spine: found in it) may enter the comparison pool.
+        if (poolSize > 0 && (!spineSource || withSpine.has(m.clusterId))) this.nonHolderCluster.set(`${m.source}\u0000${m.pseudonym}`, m.clusterId);
+        continue;
+      }
       let i = index.get(m.clusterId);
       if (i === undefined) {
         i = this.people.length;
@@ -96,7 +105,12 @@ export class PersonAssembler {
   add(source: string, role: SourceRole, pseudonym: string, values: Values): void {
     if (role === 'spine') return;
     const person = this.personFor(source, pseudonym, role);
-    if (!person) return;
+    if (!person) {
+      const cluster = role === 'wages' ? this.nonHolderCluster.get(`${source}\u0000${pseudonym}`) : undefined;
+      const wage = cluster === undefined ? undefined : wageQuarterOf(values);
+      if (wage) this.pool.add(cluster!, wage);
+      return;
+    }
     if (role === 'roster') {
       const exam = examRecordOf(values);
       if (exam) person.credentials.push(exam);
@@ -108,6 +122,11 @@ export class PersonAssembler {
     } else {
       person.education.push(enrollmentOf(values));
     }
+  }
+
+  /** Wage rows of the sampled non-holders (the matched comparison's pool). */
+  comparisonPool(): WageQuarter[][] {
+    return this.pool.histories();
   }
 
   /** People with any data (clusters of only spine records are dropped). */

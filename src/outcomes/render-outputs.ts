@@ -46,16 +46,16 @@ export function markdownSummary(tables: readonly PublishedTable[], credentials: 
   const lines: string[] = ['# Credential outcomes', ''];
   const error = linkage?.expectedFalseMatchShare;
   lines.push(`Linkage error: expected false-match share ${error === null || error === undefined ? 'unknown (no summary.json)' : percent(error)} among linked records; every count and rate below may be off by about that share.`, '');
-  lines.push('| credential | employed +4 | median earnings +4 | effect +4 (method) | NPV 10y | breakeven quarter |', '|---|---|---|---|---|---|');
+  lines.push('| credential | employed +4 | median earnings +4 | premium a quarter (method) | NPV 10y | breakeven quarter |', '|---|---|---|---|---|---|');
   for (const credential of credentials) {
-    const did = find('comparison', credential, 'all', 4, 'did');
-    const prePost = find('trajectory', credential, 'all', 4, 'mean_change_from_pre');
-    const effect = did && did.status !== 'suppressed' ? `${show(did, dollars)} (did)` : prePost && prePost.status !== 'suppressed' ? `${show(prePost, dollars)} (pre_post)` : '(s)';
+    // The same premium the NPV and breakeven are computed from, with its method, so the row adds up.
+    const premium = find('roi', credential, 'all', '', 'premium_per_quarter');
+    const effect = premium && premium.status !== 'suppressed' && premium.value !== null ? `${dollars(premium.value)} (${premium.note})` : '(s)';
     lines.push(
       `| ${credential} | ${show(find('employment', credential, 'all', '', 'employed_q4'), percent)} | ${show(find('earnings_quarterly', credential, 'all', 4, 'median'), dollars)} | ${effect} | ${show(find('roi', credential, 'all', '', 'npv_10y'), dollars)} | ${show(find('roi', credential, 'all', '', 'breakeven_quarter'), String)} |`,
     );
   }
-  lines.push('', '(s) = suppressed by the disclosure policy. Dollars are real dollars of the base year.', '', '## Tables', '');
+  lines.push('', '(s) = suppressed by the disclosure policy. Dollars are real dollars of the base year. Premium: mean effect a quarter over +1..+12 (did: against failed candidates; did_matched: against matched non-holders; pre_post: the holders\' own change, not a causal effect); NPV 10y = premium x 34.50 - cost at 3% (quarterly compounding) with the default configuration.', '', '## Tables', '');
   for (const t of tables) {
     const suppressed = t.cells.filter((c) => c.status === 'suppressed').length;
     lines.push(`- **${t.name}** (${t.name}.csv, ${t.name}.json): ${t.title}. ${t.cells.length} cells, ${suppressed} suppressed. Linkage error: ${error === null || error === undefined ? 'unknown' : percent(error)}.`);

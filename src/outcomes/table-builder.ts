@@ -9,6 +9,9 @@ export const ANNUAL_EARNINGS_BINS: HistogramBins = { min: 0, max: 240_000, width
 export const CHANGE_BINS: HistogramBins = { min: -40_000, max: 40_000, width: 500 };
 export const MONTH_BINS: HistogramBins = { min: 0, max: 240, width: 3 };
 
+const additive = (c: RawCell) =>
+  c.kind === 'count' || c.kind === 'rate' || (c.kind === 'stat' && c.stat === 'mean') || (c.kind === 'mean_difference' && c.statistic !== 'standard_error');
+
 /** Collects raw cells of one table with stable ids, and adds the margins its cells obey. */
 export class TableBuilder {
   private readonly cells: RawCell[] = [];
@@ -45,15 +48,16 @@ export class TableBuilder {
   }
 
   /**
-   * The 'all' cohort row of an additive cell (count, rate numerator) is the sum of the cohort
-   * rows: one margin per such cell, so a cohort hidden in one row is not the difference of others.
+   * The 'all' cohort row of an additive cell (count, rate numerator, and a mean: n x mean is a sum)
+   * is the sum of the cohort rows: one margin per such cell, so a cohort hidden in one row is not
+   * the difference of others (a hidden cohort mean would be (n_all m_all - n_c m_c) / n_hidden).
    */
   private cohortMargins(): Margin[] {
     if (this.ctx.cohortLabels.length < 2 || !this.head.dims.includes('cohort')) return [];
     const ids = new Set(this.cells.map((c) => c.id));
     const cohorts = this.ctx.cohortLabels.filter((c) => c !== ALL_COHORTS);
     return this.cells
-      .filter((c) => c.dims.cohort === ALL_COHORTS && (c.kind === 'count' || c.kind === 'rate'))
+      .filter((c) => c.dims.cohort === ALL_COHORTS && additive(c))
       .map((c) => ({ total: c.id, parts: cohorts.map((cohort) => this.id({ ...c.dims, cohort }, c.measure)).filter((id) => ids.has(id)) }));
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emEstimate, monotoneRatio } from '../../src/link/em-estimate.ts';
+import { fitFsModel } from '../../src/link/fs-model.ts';
 import { patternTable } from '../../src/link/pattern-table.ts';
 import type { ComparisonVectors } from '../../src/link/comparison-vectors.ts';
 import { seededRandom } from '../../src/link/seeded-random.ts';
@@ -48,5 +49,27 @@ describe('emEstimate', () => {
     expect(fit.converged).toBe(true);
     expect(fit.lambda).toBeCloseTo(0.2, 1);
     fit.m.forEach((row, f) => row.forEach((value, k) => expect(Math.abs(value - m[f][k])).toBeLessThan(0.03)));
+  });
+
+  it('fits a field that only one-free-field passes leave free over all pairs, and converges', () => {
+    // Three fields; the pass blocks on two of them, leaving one free: no lambda can be told from its m there.
+    const m = [[0.05, 0.95], [0.1, 0.9], [0.1, 0.9]];
+    const u = [[0.99, 0.01], [0.95, 0.05], [0.9, 0.1]];
+    const r = seededRandom('one-free');
+    const n = 4_000;
+    const levels = new Uint8Array(n * 3);
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const match = i < 400;
+      for (let f = 0; f < 3; f++) levels[i * 3 + f] = r.next() < (match ? m[f] : u[f])[1] ? 1 : 0;
+      if (levels[i * 3] === 1 && levels[i * 3 + 1] === 1) rows.push(i);
+    }
+    const vectors: ComparisonVectors = { fields: ['ssn', 'last_name', 'first_name'], count: n, levels, clkDice: new Float64Array(n) };
+    const pass = { name: 'ssn_last', kind: 'key' as const, fields: ['ssn', 'last_name'] as ComparisonVectors['fields'], candidates: Uint32Array.from(rows), skippedBlocks: 0, skippedPairs: 0 };
+    const data = { vectors, passes: [pass], sample: vectors, sampleOutside: new Uint32Array(0), totalPairs: n };
+    const model = fitFsModel(data, u, ['else', 'exact'], 'blocks');
+    expect(model.sessions.map((s) => s.pass)).toEqual(['all_pairs']);
+    expect(model.converged).toBe(true);
+    expect(model.prior).toBeCloseTo(0.1, 1);
   });
 });

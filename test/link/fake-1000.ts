@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEncoder } from '../../src/encode/encoder.ts';
 import { createRowNormalizer } from '../../src/normalize/normalize-row.ts';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.ts';
@@ -17,14 +18,8 @@ import { TEST_SECRET } from './synthetic-people.ts';
  */
 const FILE = '/work/shared/data/fake_1000.csv';
 
-const mapping = sourceMappingSchema.parse({
-  credlinkMapping: 1,
-  source: 'fake1000',
-  role: 'roster',
-  personId: { column: 'unique_id' },
-  duplicateFree: false,
-  fields: { first_name: { column: 'first_name' }, last_name: { column: 'surname' }, dob: { column: 'dob' }, email: { column: 'email' } },
-});
+// The same mapping scripts/fake-1000-dedupe.mjs hashes with through the CLI.
+const mapping = sourceMappingSchema.parse(JSON.parse(readFileSync(join(__dirname, 'fake-1000.mapping.json'), 'utf8')));
 
 export function dedupeFake1000(threshold = 0.85) {
   const [headerLine, ...lines] = readFileSync(FILE, 'utf8').trim().split('\n');

@@ -94,4 +94,18 @@ describe('credlink evaluate', () => {
     expect(truth.length).toBe(linked.length);
     expect(statSync(join(dir, 'truth-linkage', 'clusters.csv')).mode & 0o777).toBe(0o600);
   });
+
+  it('deduplicates one extract with --dedupe and refuses --dedupe with two', () => {
+    const run = credlink('link', '--dedupe', 'wages.extract', '-o', 'dedupe');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/wages ~ wages: \d+ candidate pairs/);
+    const summary = JSON.parse(readFileSync(join(dir, 'dedupe', 'summary.json'), 'utf8'));
+    expect(summary.sourcePairs).toHaveLength(1);
+    const evaluation = JSON.parse(credlink('evaluate', 'dedupe', '--truth', 'persons.csv', '--secret-file', 'project.key', '--json').stdout);
+    expect(evaluation.asLinked[0]).toMatchObject({ sourceA: 'wages', sourceB: 'wages' });
+    const refused = credlink('link', '--dedupe', 'roster.extract', 'college.extract', '-o', 'refused');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--dedupe takes exactly one extract/);
+  });
 });

@@ -43,6 +43,26 @@ describe('openCsv', () => {
     ]);
   });
 
+  it('gives physical line numbers across read chunks, quoted line breaks and blank lines', async () => {
+    // Long enough for many 64 KiB chunks; every shape of line break, inside and between records.
+    const breaks = ['\n', '\r\n', '\r'];
+    let text = 'id,note,n\n';
+    let line = 2;
+    const expected: number[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const blank = i % 7 === 0 ? breaks[i % 3] : '';
+      text += blank;
+      line += blank ? 1 : 0;
+      expected.push(line);
+      const inner = i % 5 === 0 ? `"a${breaks[i % 3]}b${breaks[(i + 1) % 3]}c"` : `plain ${'x'.repeat(i % 40)}`;
+      text += `${i},${inner},${i}${breaks[(i + 2) % 3]}`;
+      line += 1 + (i % 5 === 0 ? 2 : 0);
+    }
+    const { rows } = await readAll(fileWith(text));
+    expect(rows.map((r) => r.line)).toEqual(expected);
+    expect(rows.every((r, i) => r.fields[0] === String(i) && !r.problem)).toBe(true);
+  });
+
   it('reads a file mixing LF and CRLF line endings', async () => {
     const { rows } = await readAll(fileWith('id,n\r\n1,2\n3,4\r\n'));
     expect(rows.map((r) => r.fields)).toEqual([['1', '2'], ['3', '4']]);

@@ -128,7 +128,8 @@ describe('ROI', () => {
     expect(breakevenQuarter(Array(4).fill(300), 1000, 0.03, 40)).toBe(4); // 300 x 3.9269 = 1178
     expect(breakevenQuarter(Array(10).fill(100), 1001, 0, 10)).toBeUndefined();
     expect(extendEffects([1, 2, 3, 4, 5, 6], 8, 'hold-last-year')).toEqual([1, 2, 3, 4, 5, 6, 4.5, 4.5]);
-    expect(extendEffects([1, 2], 4, 'none')).toEqual([1, 2, 0, 0]);
+    expect(extendEffects([1, 2], 4, 'none')).toEqual([1.5, 1.5, 0, 0]);
+    expect(extendEffects([1, 2], 4, 'hold-mean')).toEqual([1.5, 1.5, 1.5, 1.5]);
   });
 });
 

@@ -1,0 +1,178 @@
+import type { EncodedPerson, PayloadRow } from '../extract/extract-types.ts';
+
+/*
+ * Person and payload lines of an extract, written as UTF-8 bytes straight into one growing buffer.
+ * The bytes are exactly those of JSON.stringify of { t, id, f, clk, bk } and { t, id, v } (same key
+ * order, same escaping; test/hash/extract-lines.test.ts pins it). Building strings instead (base64
+ * strings, template literals, then one UTF-8 conversion per chunk) cost more than encoding a record:
+ * V8 had to flatten a rope of some twenty pieces per line, and the garbage collector to clear them.
+ */
+
+const BASE64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const EQUALS = 61;
+const QUOTE = 34;
+const utf8 = new TextEncoder();
+
+/** Names (fields, blocking keys, payload columns) recur on every line: their `"name":` bytes are made once. */
+const nameBytes = new Map<string, Uint8Array>();
+function quotedName(name: string): Uint8Array {
+  let bytes = nameBytes.get(name);
+  if (bytes === undefined) {
+    bytes = utf8.encode(`${JSON.stringify(name)}:`);
+    if (nameBytes.size < 4096) nameBytes.set(name, bytes);
+  }
+  return bytes;
+}
+
+const LITERALS = {
+  personStart: utf8.encode('{"t":"p","id":'),
+  fieldsStart: utf8.encode(',"f":{'),
+  clkStart: utf8.encode('},"clk":"'),
+  keysStart: utf8.encode('","bk":{'),
+  personEnd: utf8.encode('}}\n'),
+  payloadStart: utf8.encode('{"t":"r","id":'),
+  valuesStart: utf8.encode(',"v":{'),
+  true: utf8.encode('true'),
+  false: utf8.encode('false'),
+  null: utf8.encode('null'),
+};
+
+export class ExtractLineBuilder {
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+
+  /** The lines built so far (a copy), and an empty builder. */
+  take(): Uint8Array {
+    const out = this.bytes.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+
+  /** Bytes written so far: lets a caller note where each line starts and ends. */
+  get size(): number {
+    return this.length;
+  }
+
+  person(person: EncodedPerson): void {
+    this.raw(LITERALS.personStart);
+    this.string(person.pseudonym);
+    this.raw(LITERALS.fieldsStart);
+    let first = true;
+    for (const name in person.fields) {
+      const filter = person.fields[name as keyof EncodedPerson['fields']];
+      if (!filter) continue;
+      if (!first) this.byte(44);
+      first = false;
+      this.raw(quotedName(name));
+      this.byte(QUOTE);
+      this.base64(filter);
+      this.byte(QUOTE);
+    }
+    this.raw(LITERALS.clkStart);
+    this.base64(person.clk);
+    this.raw(LITERALS.keysStart);
+    first = true;
+    for (const name in person.blockingKeys) {
+      if (!first) this.byte(44);
+      first = false;
+      this.raw(quotedName(name));
+      this.string(person.blockingKeys[name]);
+    }
+    this.raw(LITERALS.personEnd);
+  }
+
+  payload(row: PayloadRow): void {
+    this.raw(LITERALS.payloadStart);
+    this.string(row.pseudonym);
+    this.raw(LITERALS.valuesStart);
+    let first = true;
+    for (const name in row.values) {
+      const value = row.values[name];
+      // JSON.stringify leaves out undefined members.
+      if (value === undefined) continue;
+      if (!first) this.byte(44);
+      first = false;
+      this.raw(quotedName(name));
+      if (typeof value === 'string') this.string(value);
+      else if (typeof value === 'number') this.ascii(Number.isFinite(value) ? String(value) : 'null');
+      else this.raw(value === true ? LITERALS.true : value === false ? LITERALS.false : LITERALS.null);
+    }
+    this.raw(LITERALS.personEnd);
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  private byte(b: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = b;
+  }
+
+  private raw(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** Printable ASCII only (the caller checks). */
+  private ascii(text: string): void {
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) this.bytes[this.length++] = text.charCodeAt(i);
+  }
+
+  /** A JSON string: plain printable ASCII is copied as it is checked; anything else goes through JSON.stringify. */
+  private string(text: string): void {
+    this.reserve(text.length + 2);
+    const out = this.bytes;
+    const start = this.length;
+    let o = start + 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === QUOTE || c === 92) {
+        this.raw(utf8.encode(JSON.stringify(text)));
+        return;
+      }
+      out[o++] = c;
+    }
+    out[start] = QUOTE;
+    out[o++] = QUOTE;
+    this.length = o;
+  }
+
+  /** Standard base64 with padding, as Buffer.toString('base64'). */
+  private base64(data: Uint8Array): void {
+    this.reserve(Math.ceil(data.length / 3) * 4);
+    const out = this.bytes;
+    let o = this.length;
+    const n = data.length;
+    const whole = n - (n % 3);
+    for (let i = 0; i < whole; i += 3) {
+      const v = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      out[o++] = BASE64[v >>> 18];
+      out[o++] = BASE64[(v >>> 12) & 63];
+      out[o++] = BASE64[(v >>> 6) & 63];
+      out[o++] = BASE64[v & 63];
+    }
+    if (n - whole === 1) {
+      const v = data[whole] << 16;
+      out[o++] = BASE64[v >>> 18];
+      out[o++] = BASE64[(v >>> 12) & 63];
+      out[o++] = EQUALS;
+      out[o++] = EQUALS;
+    } else if (n - whole === 2) {
+      const v = (data[whole] << 16) | (data[whole + 1] << 8);
+      out[o++] = BASE64[v >>> 18];
+      out[o++] = BASE64[(v >>> 12) & 63];
+      out[o++] = BASE64[(v >>> 6) & 63];
+      out[o++] = EQUALS;
+    }
+    this.length = o;
+  }
+}
+
+/** Decodes bytes built here (tests, single lines). */
+export const linesText = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);

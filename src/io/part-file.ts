@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataError } from '../errors/errors.ts';
+import type { ShardPart } from '../link/link-shard.ts';
+
+/*
+ * A partial linkage folder (`credlink link --shard i/n`): part.json holds the structure, with every
+ * typed array replaced by {"$array": type, "offset", "length"} into part.bin, whose SHA-256 it
+ * records. Pseudonyms are written by shard 0 only; the others record their SHA-256, which merge
+ * checks, so n shards do not store n copies of a 30M-person list.
+ */
+
+export const PART_FORMAT = 'credlink-part';
+const ARRAYS = { Uint8Array, Uint32Array, Float64Array } as const;
+type ArrayName = keyof typeof ARRAYS;
+
+const pseudonymDigest = (pseudonyms: readonly string[]) => createHash('sha256').update(pseudonyms.join('\n')).digest('hex');
+
+export function encodePart(part: ShardPart): { json: string; bin: Buffer } {
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  const sources = part.sources.map((s) => ({ ...s, pseudonymsSha256: pseudonymDigest(s.pseudonyms), pseudonyms: part.shard.index === 0 ? s.pseudonyms : null }));
+  const json = JSON.stringify({ format: PART_FORMAT, version: 1, ...part, sources }, (_key, value: unknown) => {
+    if (!ArrayBuffer.isView(value)) return value;
+    const type = value.constructor.name as ArrayName;
+    if (!(type in ARRAYS)) throw new TypeError(`cannot store a ${type} in a part`);
+    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    const pad = (8 - (bytes.length % 8)) % 8; // keeps every array 8-byte aligned in part.bin
+    chunks.push(bytes, Buffer.alloc(pad));
+    const ref = { $array: type, offset, length: (value as Uint8Array).length };
+    offset += bytes.length + pad;
+    return ref;
+  });
+  const bin = Buffer.concat(chunks);
+  const withSum = `${json.slice(0, -1)},"binSha256":"${createHash('sha256').update(bin).digest('hex')}"}`;
+  return { json: withSum, bin };
+}
+
+export function decodePart(json: string, bin: Buffer, file: string): ShardPart {
+  let parsed: { format?: string; binSha256?: string; sources?: Array<{ pseudonyms: string[] | null; pseudonymsSha256: string }> };
+  try {
+    parsed = JSON.parse(json, (_key, value: { $array?: ArrayName; offset: number; length: number }) => {
+      if (value === null || typeof value !== 'object' || value.$array === undefined) return value;
+      const Type = ARRAYS[value.$array];
+      const start = bin.byteOffset + value.offset;
+      return new Type(bin.buffer.slice(start, start + value.length * Type.BYTES_PER_ELEMENT) as ArrayBuffer);
+    });
+  } catch {
+    throw new DataError({ code: 'PART_CORRUPT', file, detail: 'part.json is not JSON: the part was edited or truncated' });
+  }
+  if (parsed.format !== PART_FORMAT) throw new DataError({ code: 'PART_FORMAT', file, detail: 'not a part folder written by credlink link --shard' });
+  if (createHash('sha256').update(bin).digest('hex') !== parsed.binSha256) throw new DataError({ code: 'PART_CHECKSUM', file, detail: 'part.bin does not match its checksum: the part was edited or truncated' });
+  return parsed as unknown as ShardPart;
+}
+
+export async function writePartFolder(dir: string, part: ShardPart, write: (dir: string, files: Record<string, string | Uint8Array>) => Promise<void>): Promise<void> {
+  const { json, bin } = encodePart(part);
+  await write(dir, { 'part.bin': bin, 'part.json': `${json}\n` });
+}
+
+/** Reads part folders; fills in the pseudonyms of shards other than 0 from shard 0, after checking their digest. */
+export async function readPartFolders(dirs: readonly string[]): Promise<ShardPart[]> {
+  const parts: ShardPart[] = [];
+  for (const dir of dirs) {
+    const file = join(dir, 'part.json');
+    let json: string;
+    let bin: Buffer;
+    try {
+      [json, bin] = await Promise.all([readFile(file, 'utf8'), readFile(join(dir, 'part.bin'))]);
+    } catch (error) {
+      throw new DataError({ code: 'PART_MISSING', file, detail: `cannot read the part (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is it a folder written by credlink link --shard?` });
+    }
+    parts.push(decodePart(json, bin, file));
+  }
+  const first = parts.find((p) => p.shard.index === 0);
+  parts.forEach((part, p) => {
+    part.sources.forEach((source, s) => {
+      const stored = source as typeof source & { pseudonymsSha256: string; pseudonyms: string[] | null };
+      const full = stored.pseudonyms ?? first?.sources[s]?.pseudonyms ?? null;
+      if (full === null) return; // shard 0 missing: merge reports it
+      if (pseudonymDigest(full) !== stored.pseudonymsSha256) throw new DataError({ code: 'MERGE_SOURCES', file: join(dirs[p], 'part.json'), detail: 'the parts were made from different extracts' });
+      stored.pseudonyms = full;
+      delete (stored as { pseudonymsSha256?: string }).pseudonymsSha256;
+    });
+  });
+  return parts;
+}
