@@ -50,4 +50,10 @@ describe('credentialOfValueVerdicts', () => {
     const table = credentialOfValueVerdicts(tables(47_000), { ...config, baseline: undefined });
     expect(verdicts(table, 'RN')).toEqual({ lumina_15: 'not enough data', louisiana_20: 'not enough data', texas_10y: 'not enough data', roi_npv: 'meets', roi_payback: 'meets' });
   });
+
+  it('gives no ROI verdict from a pre/post change, which is not a premium over a comparison group', () => {
+    const prePost = tables(47_000).map((t) => (t.name === 'roi' ? { ...t, cells: t.cells.map((c) => (c.measure === 'method' && c.dims.credential === 'RN' ? { ...c, note: 'pre_post' } : c)) } : t));
+    const table = credentialOfValueVerdicts(prePost, config);
+    expect(verdicts(table, 'RN')).toMatchObject({ lumina_15: 'meets', roi_npv: 'not enough data', roi_payback: 'not enough data' });
+  });
 });
