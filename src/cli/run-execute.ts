@@ -1,3 +1,4 @@
+import { createProgress } from '../io/progress.ts';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,14 +46,14 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
   const { loaded, extracts, outcomes, staging, io } = args;
   const { job } = loaded;
   const steps: Record<string, number> = {};
-  const progress = (text: string) => {
-    if (io.stderrIsTTY) io.stderr.write(`credlink run: ${text}\n`);
-  };
+  const stepCount = job.output.report ? 3 : 2;
+  const progress = createProgress(io, 'credlink run', stepCount);
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
-    progress(`${name}...`);
+    progress.update(Object.keys(steps).length, name);
     const result = await fn();
     steps[name] = Math.round(performance.now() - t0);
+    progress.update(Object.keys(steps).length, name);
     return result;
   };
 
@@ -121,5 +122,6 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
   const finishedAt = new Date();
   const timings: RunTimings = { startedAt: args.startedAt.toISOString(), finishedAt: finishedAt.toISOString(), steps };
   const summaryLine = `linked ${extracts.length} extracts: ${links} links, ${link.summary.clusters} clusters; ${tables.length} tables, ${cells.cells} cells (${cells.suppressed} suppressed)${job.output.report ? '; report.html written' : ''}`;
+  progress.finish();
   return { manifest, timings, summaryLine };
 }
