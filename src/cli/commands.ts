@@ -23,6 +23,8 @@ export const commandLoaders: Record<string, () => Promise<DefineCommand>> = {
   run: async () => (await import('./run.ts')).defineRunCommand,
   diff: async () => (await import('./diff.ts')).defineDiffCommand,
   merge: async () => (await import('./merge.ts')).defineMergeCommand,
+  sign: async () => (await import('./sign.ts')).defineSignCommand,
+  verify: async () => (await import('./verify.ts')).defineVerifyCommand,
 };
 
 /** The subcommands needed for these arguments: just the one named, or all of them for help and errors. */

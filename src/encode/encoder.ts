@@ -2,7 +2,7 @@ import type { FieldName, NormalizedRecord } from '../schema/field-names.ts';
 import type { FieldEncoding, LinkageSchema } from '../schema/linkage-schema.ts';
 import type { EncodedPerson } from '../extract/extract-types.ts';
 import { createKeyDeriver, type KeyPurpose } from './key-derivation.ts';
-import { createTokenPositions, type TokenPositions } from './token-positions.ts';
+import { createTokenPositions, TOKEN_CACHE_LIMIT, type TokenPositions } from './token-positions.ts';
 import { tokenize } from './tokenize.ts';
 import { emptyFilter, FilterSlab, setPositions } from './bloom-filter.ts';
 import { createFilterHardening, type FilterHardening } from './hardening.ts';
@@ -56,6 +56,18 @@ function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, derive: 
   let cacheOn = true;
   let hitsSinceClear = 0;
 
+  // A token's field and record-filter positions together: one lookup per token instead of two.
+  const pairs = new Map<number, { field: Uint16Array; record: Uint16Array | undefined }>();
+  function positionsOf(code: number, tokenOf: (code: number) => string): { field: Uint16Array; record: Uint16Array | undefined } {
+    let pair = pairs.get(code);
+    if (pair === undefined) {
+      pair = { field: fieldPositions.ofCode(code, tokenOf), record: clkPositions?.ofCode(code, tokenOf) };
+      if (pairs.size >= TOKEN_CACHE_LIMIT) pairs.clear();
+      pairs.set(code, pair);
+    }
+    return pair;
+  }
+
   function addToken(filter: Uint8Array, clk: Uint8Array, keep: number[] | undefined, field: Uint16Array, record: Uint16Array | undefined): void {
     setPositions(filter, field);
     if (record) {
@@ -71,12 +83,14 @@ function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, derive: 
       const padded = `_${value}_`;
       for (let i = 0; i + 1 < padded.length; i++) {
         const code = padded.charCodeAt(i) * 65536 + padded.charCodeAt(i + 1);
-        addToken(filter, clk, keep, fieldPositions.ofCode(code, bigramOfCode), clkPositions?.ofCode(code, bigramOfCode));
+        const pair = positionsOf(code, bigramOfCode);
+        addToken(filter, clk, keep, pair.field, pair.record);
       }
     } else if (salt === '' && spec.tokenizer === 'positional') {
       for (let i = 0; i < value.length; i++) {
         const code = i * 65536 + value.charCodeAt(i);
-        addToken(filter, clk, keep, fieldPositions.ofCode(code, positionalOfCode), clkPositions?.ofCode(code, positionalOfCode));
+        const pair = positionsOf(code, positionalOfCode);
+        addToken(filter, clk, keep, pair.field, pair.record);
       }
     } else {
       for (const raw of tokenize(spec.tokenizer, value)) {

@@ -12,6 +12,12 @@ export interface SecretSource {
 }
 
 const HEX_SECRET = /^[0-9a-fA-F]{64}$/;
+const BASE64_SECRET = /^[A-Za-z0-9+/_-]{43}=?$/;
+
+/** A path that looks like a secret itself (pasted by mistake) is not echoed back into a log. */
+function printablePath(path: string): string {
+  return HEX_SECRET.test(path.trim()) || BASE64_SECRET.test(path.trim()) ? '(the value given, which looks like a secret, not a path: pass the key file instead)' : path;
+}
 
 /**
  * The project secret from its file: exactly 32 raw bytes, or 64 hex characters (whitespace around
@@ -49,7 +55,7 @@ export async function readSecretFile(path: string | undefined, source: SecretSou
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw new UsageError(`cannot read the secret file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    throw new UsageError(`cannot read the secret file ${printablePath(path)}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
   }
   try {
     const stat = await handle.stat();

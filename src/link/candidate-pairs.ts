@@ -50,8 +50,13 @@ export class CandidateCollector {
 
   /** Whether the pair is already a candidate. */
   has(x: number, y: number): boolean {
+    return this.indexOf(x, y) >= 0;
+  }
+
+  /** The pair's index, or -1 when it is not a candidate. */
+  indexOf(x: number, y: number): number {
     if (this.sides.dedupe && x > y) [x, y] = [y, x];
-    return this.slots[this.find(x, y)] >= 0;
+    return this.slots[this.find(x, y)];
   }
 
   get size(): number {

@@ -39,21 +39,32 @@ function storesOf(part: ShardPart): SourceStore[] {
   }));
 }
 
-/** Rows of one pass from every shard in single-run order: each shard's rows are already in that order, so a k-way merge. */
-function* passRows(passes: readonly PassPart[]): Generator<[number, number]> {
-  const at = passes.map(() => 0);
-  const before = (p: PassPart, i: number, q: PassPart, j: number) =>
-    p.band[i] !== q.band[j] ? p.band[i] < q.band[j]
-      : p.blockStart[i] !== q.blockStart[j] ? p.blockStart[i] < q.blockStart[j]
-        : p.left[i] !== q.left[j] ? p.left[i] < q.left[j] : p.right[i] < q.right[j];
+/**
+ * Adds one pass's rows from every shard to the collector in single-run order and returns the
+ * indices in that order. Each shard's rows are already in that order, so this is a k-way merge.
+ */
+function replayPass(passes: readonly PassPart[], collector: CandidateCollector): number[] {
+  // Plain arrays of typed arrays: objects revived from JSON are slow to read properties from.
+  const band = passes.map((p) => p.band);
+  const start = passes.map((p) => p.blockStart);
+  const left = passes.map((p) => p.left);
+  const right = passes.map((p) => p.right);
+  const at = new Int32Array(passes.length);
+  const found: number[] = [];
+  const before = (s: number, t: number) => {
+    const i = at[s];
+    const j = at[t];
+    if (band[s][i] !== band[t][j]) return band[s][i] < band[t][j];
+    if (start[s][i] !== start[t][j]) return start[s][i] < start[t][j];
+    if (left[s][i] !== left[t][j]) return left[s][i] < left[t][j];
+    return right[s][i] < right[t][j];
+  };
   for (;;) {
     let best = -1;
-    passes.forEach((p, s) => {
-      if (at[s] < p.left.length && (best < 0 || before(p, at[s], passes[best], at[best]))) best = s;
-    });
-    if (best < 0) return;
+    for (let s = 0; s < passes.length; s++) if (at[s] < left[s].length && (best < 0 || before(s, best))) best = s;
+    if (best < 0) return found;
     const k = at[best]++;
-    yield [passes[best].left[k], passes[best].right[k]];
+    found.push(collector.add(left[best][k], right[best][k]));
   }
 }
 
@@ -61,21 +72,9 @@ function mergeSourcePair(stores: SourceStore[], pieces: SourcePairPart[], settin
   const [{ a, b, fields }] = pieces;
   const sides = pairSides(stores[a], a === b ? undefined : stores[b]);
   const width = fields.length;
-  // Where each distinct pair's vector is: shard and row (a pair found by two passes may be in two shards, with equal vectors).
-  const rowOf = new Map<number, number>();
-  const shardOfRow = new Map<number, number>();
-  pieces.forEach((piece, s) => {
-    const { left, right } = piece.pairs;
-    for (let r = 0; r < left.length; r++) {
-      const key = left[r] * sides.b.count + right[r];
-      rowOf.set(key, r);
-      shardOfRow.set(key, s);
-    }
-  });
   const collector = new CandidateCollector(sides);
   const passes: BlockingPass[] = pieces[0].passes.map(({ name, kind, fields: passFields }, p) => {
-    const found: number[] = [];
-    for (const [x, y] of passRows(pieces.map((piece) => piece.passes[p]))) found.push(collector.add(x, y));
+    const found = replayPass(pieces.map((piece) => piece.passes[p]), collector);
     const candidates = kind === 'key' ? Uint32Array.from(found) : Uint32Array.from(new Set(found)).sort();
     const sum = (key: 'skippedBlocks' | 'skippedPairs') => pieces.reduce((n, piece) => n + piece.passes[p][key], 0);
     return { name, kind, ...(kind === 'key' ? { fields: passFields } : {}), candidates, skippedBlocks: sum('skippedBlocks'), skippedPairs: sum('skippedPairs') };
@@ -83,12 +82,13 @@ function mergeSourcePair(stores: SourceStore[], pieces: SourcePairPart[], settin
   const { left, right } = collector.toArrays();
   const levels = new Uint8Array(left.length * width);
   const clkDice = new Float64Array(left.length);
-  for (let i = 0; i < left.length; i++) {
-    const key = left[i] * sides.b.count + right[i];
-    const piece = pieces[shardOfRow.get(key)!].pairs;
-    const r = rowOf.get(key)!;
-    levels.set(piece.levels.subarray(r * width, (r + 1) * width), i * width);
-    clkDice[i] = piece.clkDice[r];
+  // A pair two shards found (two passes) has the same vector in both: either copy will do.
+  for (const { pairs } of pieces) {
+    for (let r = 0; r < pairs.left.length; r++) {
+      const i = collector.indexOf(pairs.left[r], pairs.right[r]);
+      levels.set(pairs.levels.subarray(r * width, (r + 1) * width), i * width);
+      clkDice[i] = pairs.clkDice[r];
+    }
   }
   const candidates: CandidateVectors = { fields, passes, left, right, vectors: { fields, count: left.length, levels, clkDice }, has: (x, y) => collector.has(x, y) };
   const { levels: uLevels, clkDice: uDice, ...rest } = pieces[0].uSample!;

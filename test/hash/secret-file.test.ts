@@ -72,3 +72,14 @@ describe('the secret from a pipe', () => {
     await exited;
   }, 20_000);
 });
+
+describe('a secret pasted where its file belongs', () => {
+  it('is not echoed in the error', async () => {
+    const { readSecretFile } = await import('../../src/io/secret-file.ts');
+    const secret = 'ab'.repeat(32);
+    const logger = { warn() {}, info() {}, error() {}, debug() {} } as never;
+    const error = await readSecretFile(secret, { stdin: process.stdin, logger }).catch((e: Error) => e);
+    expect(String((error as Error).message)).not.toContain(secret);
+    expect(String((error as Error).message)).toContain('looks like a secret');
+  });
+});
