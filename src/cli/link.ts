@@ -7,7 +7,7 @@ import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
 import { loadConfig } from '../io/config-file.ts';
 import { readExtract, readExtractManifest } from '../io/extract-file.ts';
 import type { ExtractManifest } from '../extract/extract-types.ts';
-import { linkStores, sortStores } from '../link/link-sources.ts';
+import { linkStores, sortStores, type LinkageResult } from '../link/link-sources.ts';
 import { defaultLinkSettings, type LinkMethod, type LinkSettings } from '../link/link-settings.ts';
 import { summarizeLinkage, type LinkageSummary } from '../link/linkage-summary.ts';
 import { candidatesCsv, clustersCsv, modelJson, pairsCsv } from '../link/linkage-tables.ts';
@@ -124,7 +124,7 @@ export function checkInputs(inputs: Input[], spinePath: string | undefined): Fin
 }
 
 /** Blocking-key fields come from the schema; without it EM training falls back to all pairs. */
-async function keyFieldsFor(schemaPath: string | undefined, fingerprint: string): Promise<ReadonlyMap<string, FieldName[]> | undefined> {
+export async function keyFieldsFor(schemaPath: string | undefined, fingerprint: string): Promise<ReadonlyMap<string, FieldName[]> | undefined> {
   const schema = schemaPath ? await loadConfig(schemaPath, linkageSchemaSchema) : DEFAULT_SCHEMA;
   if (schemaFingerprint(schema) !== fingerprint) {
     if (schemaPath) throw new DataError({ code: 'SCHEMA_MISMATCH', file: schemaPath, detail: 'this schema is not the one the extracts were encoded with' });
@@ -134,7 +134,7 @@ async function keyFieldsFor(schemaPath: string | undefined, fingerprint: string)
 }
 
 /** Streams an extract into a store (into the kernel when given): no object per person is kept. */
-async function readStore(input: Input, kernel: DiceKernel | undefined): Promise<SourceStore> {
+export async function readStore(input: Input, kernel: DiceKernel | undefined): Promise<SourceStore> {
   const { source, role, duplicateFree } = input.manifest;
   const builder = new SourceStoreBuilder({ name: source, role, duplicateFree });
   await readExtract(input.path, { person: (p) => builder.add(p) });
@@ -175,18 +175,24 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
   return { settings, stores: sortStores(stores) };
 }
 
-export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
-  const { settings, stores } = await readLinkInputs(options, io, linkKernel(io));
-  const result = linkStores(stores, settings);
+/** Writes the linkage folder (owner-only) and returns its summary and fitted model. */
+export async function writeLinkage(dir: string, result: LinkageResult, settings: LinkSettings): Promise<{ summary: LinkageSummary; model: ReturnType<typeof modelJson> }> {
   const summary = summarizeLinkage(result, settings);
   const model = modelJson(result);
-  await writeLinkageFolder(options.output!, {
+  await writeLinkageFolder(dir, {
     'clusters.csv': clustersCsv(result),
     'pairs.csv': pairsCsv(result),
     'candidates.csv': candidatesCsv(result),
     'model.json': `${JSON.stringify(model, null, 2)}\n`,
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
   });
+  return { summary, model };
+}
+
+export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
+  const { settings, stores } = await readLinkInputs(options, io, linkKernel(io));
+  const result = linkStores(stores, settings);
+  const { summary } = await writeLinkage(options.output!, result, settings);
   if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(formatSummary(summary));
   if (options.explain) io.stdout.write(explainModel(result));

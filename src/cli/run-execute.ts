@@ -59,7 +59,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
 
   const linkageDir = join(staging, 'linkage');
   const schemaPath = job.linkage.schema ? join(loaded.jobDir, job.linkage.schema) : undefined;
-  const link = await timed('link', () => linkStep(extracts, job.linkage, schemaPath, linkageDir));
+  const link = await timed('link', () => linkStep(extracts, job.linkage, schemaPath, linkageDir, io));
   await writeFileAtomic(join(staging, 'linkage-model.json'), manifestJson({ summary: link.summary, model: link.model }));
   const tablesDir = join(staging, 'tables');
   const out = await timed('outcomes', () =>

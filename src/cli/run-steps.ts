@@ -1,28 +1,22 @@
 import { relative } from 'node:path';
 import { DataError } from '../errors/errors.ts';
-import { loadConfig } from '../io/config-file.ts';
-import { readExtract } from '../io/extract-file.ts';
 import { loadOutcomeInputs } from '../io/outcome-inputs.ts';
 import { writeOutcomeOutputs } from '../io/outcome-outputs.ts';
-import type { EncodedPerson, ExtractManifest } from '../extract/extract-types.ts';
+import type { ExtractManifest } from '../extract/extract-types.ts';
+import type { LinkageSummary } from '../link/linkage-summary.ts';
 import type { LinkageSettings } from '../job/job-schema.ts';
-import { linkSources } from '../link/link-sources.ts';
+import { linkStores, sortStores } from '../link/link-sources.ts';
 import { defaultLinkSettings, type LinkSettings } from '../link/link-settings.ts';
-import { summarizeLinkage, type LinkageSummary } from '../link/linkage-summary.ts';
-import { candidatesCsv, clustersCsv, modelJson, pairsCsv } from '../link/linkage-tables.ts';
-import type { LinkSource } from '../link/source-store.ts';
 import { computeOutcomeTables, type OutcomeTables } from '../outcomes/compute-outcome-tables.ts';
 import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import { markdownSummary } from '../outcomes/render-outputs.ts';
 import type { CatalogCredential } from '../outcomes/outcome-person.ts';
 import { roundCount } from '../disclosure/rounding.ts';
 import type { LinkageModelJson } from '../report/report-input.ts';
-import { DEFAULT_SCHEMA } from '../schema/default-schema.ts';
-import type { FieldName } from '../schema/field-names.ts';
-import { schemaFingerprint } from '../schema/fingerprint.ts';
-import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { checkInputs, writeLinkageFolder } from './link.ts';
+import { checkInputs, keyFieldsFor, readStore, writeLinkage } from './link.ts';
+import { linkKernel } from './link-engine.ts';
+import type { CliIo } from './cli-io.ts';
 
 /*
  * The steps of `credlink run`, composed from the same functions `credlink link` and
@@ -39,22 +33,12 @@ export interface RunExtract {
   sha256: string;
 }
 
-/** Blocking-key fields from the schema, so that EM can train on pairs that blocking did not select for them. */
-async function keyFieldsFor(schemaPath: string | undefined, fingerprint: string): Promise<ReadonlyMap<string, FieldName[]> | undefined> {
-  const schema = schemaPath ? await loadConfig(schemaPath, linkageSchemaSchema) : DEFAULT_SCHEMA;
-  if (schemaFingerprint(schema) !== fingerprint) {
-    if (schemaPath) throw new DataError({ code: 'SCHEMA_MISMATCH', file: schemaPath, detail: 'this schema is not the one the extracts were encoded with' });
-    return undefined;
-  }
-  return new Map(schema.blockingKeys.map((k) => [k.name, k.parts.map((p) => p.field)]));
-}
-
 export interface LinkStepResult {
   summary: LinkageSummary;
   model: LinkageModelJson;
 }
 
-export async function linkStep(extracts: RunExtract[], settings: LinkageSettings, schemaPath: string | undefined, linkageDir: string): Promise<LinkStepResult> {
+export async function linkStep(extracts: RunExtract[], settings: LinkageSettings, schemaPath: string | undefined, linkageDir: string, io: CliIo): Promise<LinkStepResult> {
   const spine = extracts.find((e) => e.manifest.role === 'spine');
   const findings = checkInputs(extracts, spine?.path);
   if (findings.length > 0) throw new DataError(findings);
@@ -68,23 +52,12 @@ export async function linkStep(extracts: RunExtract[], settings: LinkageSettings
     keyFields,
     training: keyFields ? 'blocks' : 'all-pairs',
   });
-  const sources: LinkSource[] = [];
-  for (const e of extracts) {
-    const persons: EncodedPerson[] = [];
-    await readExtract(e.path, { person: (p) => persons.push(p) });
-    sources.push({ name: e.manifest.source, role: e.manifest.role, duplicateFree: e.manifest.duplicateFree, persons });
-  }
-  const result = linkSources(sources, linkSettings);
-  const summary = summarizeLinkage(result, linkSettings);
-  const model = modelJson(result) as LinkageModelJson;
-  await writeLinkageFolder(linkageDir, {
-    'clusters.csv': clustersCsv(result),
-    'pairs.csv': pairsCsv(result),
-    'candidates.csv': candidatesCsv(result),
-    'model.json': `${JSON.stringify(model, null, 2)}\n`,
-    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
-  });
-  return { summary, model };
+  // The same streaming stores and kernel as `credlink link`, so a run and the command give the same bytes.
+  const kernel = linkKernel(io);
+  const stores = [];
+  for (const e of extracts) stores.push(await readStore(e, kernel));
+  const { summary, model } = await writeLinkage(linkageDir, linkStores(sortStores(stores), linkSettings), linkSettings);
+  return { summary, model: model as LinkageModelJson };
 }
 
 export interface OutcomesStepResult {
