@@ -236,9 +236,9 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   const manifest = await writer.commit(manifestOf(schema, mapping, secret, tally, tally.persons));
   await rejects?.commit();
   secret.fill(0);
-  if (mapping.duplicateFree && tally.duplicateRows > 0) {
-    io.logger.warn({ source: mapping.source, rows: tally.duplicateRows }, 'person ids repeat although the mapping says duplicateFree; each person was encoded once, from its first row');
-  }
+  // Rows repeating a person id are expected (exam attempts, enrollment terms, wage quarters);
+  // duplicateFree is about one person holding two ids, which only the linker can see.
+  if (tally.duplicateRows > 0) io.logger.debug({ source: mapping.source, rows: tally.duplicateRows }, 'rows repeating a person id; each person was encoded once, from its first row');
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ input: csv.file, output, rejects: options.rejects ?? null, rowsEncoded: manifest.rowsIn - manifest.rowsRejected, rejectedBy: tally.rejectedBy, valuesSetToMissing: tally.invalid, manifest }, null, 2)}\n`);
   } else {

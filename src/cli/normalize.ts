@@ -98,8 +98,9 @@ function summaryLines(file: string, profile: QualityProfile, mapping: SourceMapp
     const invalid = Object.entries(quality.invalid).map(([code, n]) => `${code} ${n}`).join(', ');
     lines.push(`  ${field.padEnd(12)} ${(quality.completeness * 100).toFixed(1).padStart(5)}% present${invalid ? `; invalid: ${invalid}` : ''}`);
   }
-  if (mapping.duplicateFree && personIds.duplicated > 0) lines.push(`  ${personIds.duplicated} person ids appear on more than one row, but the mapping says duplicateFree`);
-  if (likelyDuplicates.pairs > 0) lines.push(`  ${likelyDuplicates.pairs} pairs of different person ids look like one person (same birth date, names within 2 edits)`);
+  if (personIds.duplicated > 0) lines.push(`  ${personIds.duplicated} person ids appear on more than one row (one row per attempt, term or quarter)`);
+  // Two ids of one person break duplicateFree, which makes the linker assign one-to-one.
+  if (likelyDuplicates.pairs > 0) lines.push(`  ${likelyDuplicates.pairs} pairs of different person ids look like one person (same birth date, names within 2 edits)${mapping.duplicateFree ? '; the mapping says duplicateFree: check them or set it to false' : ''}`);
   return lines;
 }
 

@@ -38,7 +38,10 @@ export const sourceMappingSchema = z
     delimiter: z.string().length(1).default(','),
     /** Column holding the local person id; or derive the person from a normalized field (wage files key on SSN). */
     personId: z.union([z.object({ column: z.string() }).strict(), z.object({ field: z.enum(FIELD_NAMES) }).strict()]),
-    /** Whether one person appears at most once in this source (assignment is one-to-one only then). */
+    /**
+     * Whether each person has at most one person id in this source (rows may still repeat an id:
+     * exam attempts, wage quarters). Only then is assignment against it one-to-one.
+     */
     duplicateFree: z.boolean().default(true),
     fields: z
       .object(Object.fromEntries(FIELD_NAMES.map((f) => [f, z.union([columnSpec, datePartsSpec]).optional()])) as Record<
