@@ -14,6 +14,11 @@ export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
   diffusion4: { diffusionT: 4 },
   rr05: { randomizedResponse: 0.05 },
   'xorFold+rr02': { xorFold: true, randomizedResponse: 0.02 },
+  diffusion2: { diffusionT: 2 },
+  'xorFold+diffusion2': { xorFold: true, diffusionT: 2 },
+  'xorFold+diffusion3': { xorFold: true, diffusionT: 3 },
+  'xorFold+rr01': { xorFold: true, randomizedResponse: 0.01 },
+  'balance+xorFold': { balance: true, xorFold: true },
   saltNames: { salt: [{ field: 'last_name', with: 'first_name' }, { field: 'first_name', with: 'last_name' }] },
 };
 

@@ -43,9 +43,14 @@ export interface RunDiff {
 
 const IGNORED_MANIFEST_KEYS = new Set(['outputs']);
 
-/** Leaves of a JSON value by dotted path; arrays by index. */
+const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
+
+/** Leaves of a JSON value by dotted path; arrays of objects by index, arrays of plain values whole. */
 export function flattenJson(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
-  if (value !== null && typeof value === 'object') {
+  // A list such as the --set overrides reads best as one change, not one per index.
+  if (Array.isArray(value) && value.every(isPrimitive)) {
+    out.set(prefix, value);
+  } else if (value !== null && typeof value === 'object') {
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
     if (entries.length === 0) out.set(prefix, value);
     for (const [k, v] of entries) flattenJson(v, prefix ? `${prefix}.${k}` : k, out);

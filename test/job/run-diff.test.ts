@@ -31,6 +31,13 @@ describe('diffRuns', () => {
     expect(diff.inputs).toEqual([]);
   });
 
+  it('shows a changed list of plain values, such as the --set overrides, as one change', () => {
+    const withOverrides = (overrides: string[]) => ({ ...a, manifest: { ...manifest(0.85, 100), job: { overrides } } });
+    const diff = diffRuns(withOverrides([]), withOverrides(['linkage.threshold=0.95']));
+    expect(diff.parameters.concat(diff.counts, diff.inputs).map((c) => c.path)).not.toContain('job.overrides.0');
+    expect(formatRunDiff(diff)).toContain('job.overrides: [] -> ["linkage.threshold=0.95"]');
+  });
+
   it('lists each changed cell with its delta, and newly suppressed cells', () => {
     const [t] = diffRuns(a, b).tables;
     expect(t.changed).toEqual([
