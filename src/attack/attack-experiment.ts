@@ -19,6 +19,7 @@ export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
   'xorFold+diffusion3': { xorFold: true, diffusionT: 3 },
   'xorFold+rr01': { xorFold: true, randomizedResponse: 0.01 },
   'balance+xorFold': { balance: true, xorFold: true },
+  'balance+diffusion2': { balance: true, diffusionT: 2 },
   saltNames: { salt: [{ field: 'last_name', with: 'first_name' }, { field: 'first_name', with: 'last_name' }] },
 };
 

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
 import { relative } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { loadConfig } from '../io/config-file.ts';
@@ -10,7 +9,7 @@ import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { markdownSummary } from '../outcomes/render-outputs.ts';
 import { createDeflator } from '../outcomes/real-dollars.ts';
 import { roundCount } from '../disclosure/rounding.ts';
-import { seededRandom } from '../disclosure/geometric-noise.ts';
+import { noiseSource } from '../io/noise-source.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -55,15 +54,6 @@ function parseEpsilon(text: string | undefined): number | undefined {
   const epsilon = Number(text);
   if (!Number.isFinite(epsilon) || epsilon <= 0) throw new UsageError(`--epsilon must be a positive number, got "${text}"`);
   return epsilon;
-}
-
-/** Cryptographic U[0,1) unless a seed is given: noise an attacker could replay protects nothing. */
-function noiseSource(seed: string | undefined): () => number {
-  if (seed !== undefined) {
-    if (!/^\d+$/.test(seed)) throw new UsageError(`--noise-seed must be a non-negative integer, got "${seed}"`);
-    return seededRandom(Number(seed) >>> 0);
-  }
-  return () => randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
 }
 
 export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<void> {

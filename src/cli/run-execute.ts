@@ -1,3 +1,4 @@
+import { noiseSource } from '../io/noise-source.ts';
 import { createProgress } from '../io/progress.ts';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -63,7 +64,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
   await writeFileAtomic(join(staging, 'linkage-model.json'), manifestJson({ summary: link.summary, model: link.model }));
   const tablesDir = join(staging, 'tables');
   const out = await timed('outcomes', () =>
-    outcomesStep({ extracts, config: outcomes.config, configDir: outcomes.configDir, jobDir: loaded.jobDir, runDir: staging, linkageDir, tablesDir }),
+    outcomesStep({ extracts, config: outcomes.config, configDir: outcomes.configDir, jobDir: loaded.jobDir, runDir: staging, linkageDir, tablesDir, dp: job.disclosure.epsilon === undefined ? undefined : { epsilon: job.disclosure.epsilon, random: noiseSource(undefined) } }),
   );
   const tables = out.result.tables;
   if (job.output.report) {
@@ -77,7 +78,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
         extracts: extracts.map((e) => ({ source: e.manifest.source, role: e.manifest.role, persons: e.manifest.persons, payloadRows: e.manifest.payloadRows, sha256: e.sha256 })),
         tables,
         linkage: link,
-        parameters: { linkage: { ...job.linkage }, outcomes: { ...outcomes.config }, disclosure: { ...outcomes.config.disclosure } },
+        parameters: { linkage: { ...job.linkage }, outcomes: { ...outcomes.config }, disclosure: { ...outcomes.config.disclosure, epsilon: job.disclosure.epsilon } },
         credentialNames: Object.fromEntries(out.catalog.map((c) => [c.code, c.name])),
       }),
     );

@@ -78,10 +78,11 @@ export async function outcomesStep(args: {
   runDir: string;
   linkageDir: string;
   tablesDir: string;
+  dp?: { epsilon: number; random: () => number };
 }): Promise<OutcomesStepResult> {
   const withPayload = args.extracts.filter((e) => e.manifest.role !== 'spine');
   const loaded = await loadOutcomeInputs({ linkageDir: args.linkageDir, config: args.config, configDir: args.configDir, extracts: withPayload.map((e) => e.path) });
-  const result = computeOutcomeTables(loaded.inputs, args.config);
+  const result = computeOutcomeTables(loaded.inputs, args.config, { dp: args.dp });
   const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
   const notes = [...result.notes];
   const skipped = loaded.skippedRows;
@@ -98,7 +99,7 @@ export async function outcomesStep(args: {
     config: args.config,
     linkageError: loaded.linkage ?? null,
     holders: roundCount(result.holders, args.config.disclosure.roundingBase),
-    differentialPrivacy: null,
+    differentialPrivacy: result.budget ?? null,
     tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
     notes,
   };

@@ -8,7 +8,9 @@ import type { DisclosureOverrides } from './job-schema.ts';
  */
 export function effectiveOutcomesConfig(raw: unknown, overrides: DisclosureOverrides) {
   const base = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const disclosure = { ...((base.disclosure as Record<string, unknown> | undefined) ?? {}), ...dropUndefined(overrides) };
+  // epsilon is a run setting (noise at publication), not part of the outcomes disclosure block.
+  const { epsilon: _epsilon, ...policy } = overrides;
+  const disclosure = { ...((base.disclosure as Record<string, unknown> | undefined) ?? {}), ...dropUndefined(policy) };
   return outcomesConfigSchema.safeParse({ ...base, disclosure });
 }
 

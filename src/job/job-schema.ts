@@ -52,6 +52,8 @@ export const disclosureOverridesSchema = z
     rateDecimals: z.number().int().min(0).max(6).optional(),
     minEmployers: z.number().int().min(1).max(100).optional(),
     maxEmployerShare: z.number().gt(0).max(1).optional(),
+    /** Differential privacy: total epsilon over all noisy counts and histograms (off when absent). Noisy tables differ from run to run. */
+    epsilon: z.number().gt(0).max(100).optional(),
   })
   .strict();
 

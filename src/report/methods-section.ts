@@ -33,13 +33,19 @@ function outcomesParagraph(input: ReportInput): string {
   const o = input.parameters.outcomes;
   const comparison = get(o, 'comparison.method') === 'pre-post'
     ? 'Effects are pre/post changes of holders (no comparison group).'
-    : `The comparison group are candidates who failed their first attempt and had not yet passed; difference-in-differences compare mean per-person changes from the pre-award quarters -4..-1, and need at least ${show(get(o, 'comparison.minArm'))} persons in each arm.`;
+    : `The comparison group are candidates who failed their first attempt and had not yet passed; where they are fewer than ${show(get(o, 'comparison.minArm'))}, non-holders from the wage records matched on pre-award earnings band, quarters employed, industry sector and calendar quarter (coarsened exact matching). Difference-in-differences compare mean per-person changes from the pre-award quarters -4..-1; when no arm is large enough the table falls back to the holders' own pre/post change, labelled as such and not causal.`;
   return `<p>Earnings are UI-covered wages summed over employers, in real ${String(get(o, 'baseYear') ?? 'base-year')} dollars (CPI-U annual averages). Event time counts quarters from the award quarter. Employment and retention follow the WIOA performance indicators (employment in the 2nd and 4th quarter after the award; retention with the same employer in the 2nd and 4th quarter). ${comparison} Return on investment discounts effects at ${show(get(o, 'roi.discountRate'))} a year over horizons of ${show(get(o, 'roi.horizonsYears'))} years against the credential's cost in the catalog; breakeven is the first quarter the cumulative effect covers the cost.</p>`;
+}
+
+function dpSentence(epsilon: unknown): string {
+  return typeof epsilon === 'number'
+    ? ` Differential privacy was on: counts carry two-sided geometric noise and percentiles come from noisy histograms, with a total budget of epsilon = ${formatNumber(epsilon)} over all released cells (noisy cells are marked).`
+    : ' Differential privacy was off: rounding and suppression protect small cells, but two releases on cohorts differing by one person can still be compared.';
 }
 
 function disclosureParagraph(input: ReportInput): string {
   const d = input.parameters.disclosure;
-  return `<p>Only aggregate cells leave the linker. A count or rate cell describing fewer than ${show(d.minCell)} persons is suppressed, as is an earnings statistic behind fewer than ${show(d.minPercentileCell)} persons; cells that could be recovered from a published total are suppressed too (complementary suppression). Counts are rounded to a multiple of ${show(d.roundingBase)}, dollars to ${show(d.dollarRounding)}, rates to ${show(d.rateDecimals)} decimals. Employer-based cells need at least ${show(d.minEmployers)} employers and no employer above a share of ${show(d.maxEmployerShare)} of the cell (dominance rule). Percentiles are never one person's value.</p>`;
+  return `<p>Only aggregate cells leave the linker. A count or rate cell describing fewer than ${show(d.minCell)} persons is suppressed, as is an earnings statistic behind fewer than ${show(d.minPercentileCell)} persons; cells that could be recovered from a published total are suppressed too (complementary suppression). Counts are rounded to a multiple of ${show(d.roundingBase)}, dollars to ${show(d.dollarRounding)}, rates to ${show(d.rateDecimals)} decimals. Employer-based cells need at least ${show(d.minEmployers)} employers and no employer above a share of ${show(d.maxEmployerShare)} of the cell (dominance rule). Percentiles are never one person's value.${dpSentence(d.epsilon)}</p>`;
 }
 
 export function methodsSection(input: ReportInput): string {

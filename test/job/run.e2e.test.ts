@@ -84,6 +84,16 @@ describe('credlink run', () => {
     expect(json.tables.every((t: { changed: unknown[] }) => t.changed.length === 0)).toBe(true);
   });
 
+  it('adds differential-privacy noise when the job sets disclosure.epsilon, and says so', () => {
+    const noisy = credlink(dir, 'run', 'job.json', '-o', 'runs/dp', '--set', 'disclosure.epsilon=50');
+    expect(noisy.code).toBe(0);
+    const tables = JSON.parse(readFileSync(join(dir, 'runs/dp/tables/manifest.json'), 'utf8'));
+    expect(tables.differentialPrivacy.epsilon).toBe(50);
+    const employment = JSON.parse(readFileSync(join(dir, 'runs/dp/tables/employment.json'), 'utf8'));
+    expect(JSON.stringify(employment)).toContain('"noisy"');
+    expect(readFileSync(join(dir, 'runs/dp/report.html'), 'utf8')).toContain('epsilon = 50');
+  });
+
   it('refuses bad overrides, a used run folder, a changed input and a missing one', () => {
     const bad = credlink(dir, 'run', 'job.json', '-o', 'runs/x', '--set', 'linkage.threshold=2');
     expect(bad.code).toBe(1);
@@ -94,6 +104,6 @@ describe('credlink run', () => {
     expect(pinned.stderr).toContain('EXTRACT_CHANGED');
     writeFileSync(join(dir, 'job2.json'), readFileSync(join(dir, 'job.json'), 'utf8').replace('ex/wages.extract', 'ex/missing.extract'));
     expect(credlink(dir, 'run', 'job2.json', '-o', 'runs/x').code).toBe(2);
-    expect(readdirSync(join(dir, 'runs')).sort()).toEqual(['a', 'b', 'strict']);
+    expect(readdirSync(join(dir, 'runs')).sort()).toEqual(['a', 'b', 'dp', 'strict']);
   });
 });
