@@ -60,7 +60,7 @@ export function defineHashCommand(io: CliIo): Command {
     .option('--secret-file <file>', "file holding the project secret, or '-' for stdin")
     .addOption(new Option('--on-invalid <mode>', 'what an unusable row does (default: fail)').choices(['fail', 'reject']))
     .option('--rejects <file>', 'write rejected rows with _line and _reason (implies --on-invalid reject)')
-    .option('-o, --output <file>', 'the extract to write')
+    .option('-o, --output <file>', "the extract to write, or '-' for stdout (then the summary goes to stderr)")
     .option('--json', 'print the summary as JSON')
     .option('--workers <n>', 'threads that normalize and encode; the extract is the same for any n (default: 1 below 8 MB of input, else cores - 1, at most 4)')
     .addHelpText('after', HELP_AFTER)
@@ -70,7 +70,7 @@ export function defineHashCommand(io: CliIo): Command {
 }
 
 function checkOptions(options: HashOptions): 'fail' | 'reject' {
-  if (!options.output) throw new UsageError('hash needs -o FILE: the extract is written to a file');
+  if (!options.output) throw new UsageError('hash needs -o FILE (or -o - for stdout)');
   if (options.input === '-' && options.secretFile === '-') throw new UsageError("the CSV and the secret cannot both come from stdin ('-')");
   if (options.rejects && options.onInvalid === 'fail') throw new UsageError('--rejects needs --on-invalid reject (rows are only set aside in reject mode)');
   const paths = [options.input, options.output, options.rejects, options.secretFile].filter((p): p is string => Boolean(p) && p !== '-');
@@ -221,7 +221,8 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   // Checks the header against the mapping here, before any thread starts.
   createRowNormalizer(mapping, csv.header, csv.file, { today: config.today });
   const pool = await createHashPool(config, { workers });
-  const writer = new ExtractWriter(output);
+  const toStdout = output === '-';
+  const writer = new ExtractWriter(toStdout ? io.stdout : output);
   const rejects = options.rejects ? openRejectFile(options.rejects, csv.header) : undefined;
   const tally: Tally = { rowsIn: 0, rowsRejected: 0, payloadRows: 0, duplicateRows: 0, persons: 0, rejectedBy: {}, invalid: {}, filled: {} };
   const seen = pool.workers > 1 ? new SeenPersons() : undefined;
@@ -239,9 +240,11 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   // Rows repeating a person id are expected (exam attempts, enrollment terms, wage quarters);
   // duplicateFree is about one person holding two ids, which only the linker can see.
   if (tally.duplicateRows > 0) io.logger.debug({ source: mapping.source, rows: tally.duplicateRows }, 'rows repeating a person id; each person was encoded once, from its first row');
+  // With the extract on stdout, the summary goes to stderr.
+  const report = toStdout ? io.stderr : io.stdout;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ input: csv.file, output, rejects: options.rejects ?? null, rowsEncoded: manifest.rowsIn - manifest.rowsRejected, rejectedBy: tally.rejectedBy, valuesSetToMissing: tally.invalid, manifest }, null, 2)}\n`);
+    report.write(`${JSON.stringify({ input: csv.file, output, rejects: options.rejects ?? null, rowsEncoded: manifest.rowsIn - manifest.rowsRejected, rejectedBy: tally.rejectedBy, valuesSetToMissing: tally.invalid, manifest }, null, 2)}\n`);
   } else {
-    io.stdout.write(summaryText(csv.file, output, manifest, tally));
+    report.write(summaryText(csv.file, output, manifest, tally));
   }
 }

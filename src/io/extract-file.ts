@@ -34,13 +34,25 @@ export function payloadLine(row: PayloadRow): string {
 /** Lines are written in chunks of about this many characters: one write per line cost more than the encoding. */
 const WRITE_CHUNK_CHARS = 1 << 16;
 
+function streamTarget(stream: NodeJS.WritableStream): AtomicFile {
+  return {
+    stream: stream as AtomicFile['stream'],
+    commit: () => new Promise<void>((resolve, reject) => stream.write('', (error) => (error ? reject(error) : resolve()))),
+    abort: async () => {},
+  };
+}
+
 export class ExtractWriter {
   private readonly file: AtomicFile;
   private readonly hash: Hash = createHash('sha256');
   private pending = '';
 
-  constructor(target: string) {
-    this.file = openAtomic(target, OWNER_ONLY);
+  /**
+   * A path is written atomically (temp file + rename, owner-only). A stream (stdout for `-o -`)
+   * cannot be: a run that dies mid-way leaves no manifest line, which every reader refuses.
+   */
+  constructor(target: string | NodeJS.WritableStream) {
+    this.file = typeof target === 'string' ? openAtomic(target, OWNER_ONLY) : streamTarget(target);
   }
 
   /** Resolves when the stream can take more (backpressure). */

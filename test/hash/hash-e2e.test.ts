@@ -51,6 +51,14 @@ describe('credlink hash', () => {
     expect(statSync(join(dir, 'roster.extract')).mode & 0o777).toBe(0o600);
   });
 
+  it('writes the extract to stdout with -o - (the summary to stderr), byte for byte the file', () => {
+    const run = runCli(dir, [...HASH, 'roster.csv', '-o', '-']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/8 rows in = 8 encoded \+ 0 rejected/);
+    expect(run.stdout).toBe(readFileSync(join(dir, 'roster.extract'), 'utf8'));
+    expect(readdirSync(dir)).not.toContain('-');
+  });
+
   it('writes a manifest that counts rows, persons and field fill, and keeps every payload row', () => {
     const lines = readFileSync(join(dir, 'roster.extract'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const manifest = lines.at(-1);
