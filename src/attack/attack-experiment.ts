@@ -20,6 +20,8 @@ export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
   'xorFold+rr01': { xorFold: true, randomizedResponse: 0.01 },
   'balance+xorFold': { balance: true, xorFold: true },
   'balance+diffusion2': { balance: true, diffusionT: 2 },
+  'balance+diffusion4': { balance: true, diffusionT: 4 },
+  'balance+xorFold+diffusion2': { balance: true, xorFold: true, diffusionT: 2 },
   saltNames: { salt: [{ field: 'last_name', with: 'first_name' }, { field: 'first_name', with: 'last_name' }] },
 };
 
