@@ -22,6 +22,7 @@ import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
 import { linkKernel } from './link-engine.ts';
 import { runLinkShard } from './link-shard.ts';
+import { requireSignatures } from './verify.ts';
 
 export interface LinkOptions {
   extracts: string[];
@@ -38,6 +39,8 @@ export interface LinkOptions {
   json?: boolean;
   /** i/n: link only the i-th of n partitions of the blocks into a part folder (credlink merge). */
   shard?: string;
+  /** Trusted Ed25519 public keys of the data holders: every extract must carry a valid signature by one. */
+  publicKey?: string[];
 }
 
 export function defineLinkCommand(io: CliIo): Command {
@@ -54,6 +57,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .option('--dedupe', 'deduplicate one extract that may hold a person more than once: link it against itself and cluster its records')
     .option('--no-lsh', 'skip the LSH blocking pass (bit sampling over the filters of the shared fields)')
     .option('--shard <i/n>', 'link only the blocks of shard i of n (0-based) into a part folder for credlink merge (docs/scaling.md)')
+    .option('--public-key <hex|file...>', "link only extracts signed (credlink sign) by one of these data holders' keys")
     .option('--explain', 'print the fitted model (m, u and match weight per comparison level)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -156,6 +160,7 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
   if (!options.output) throw new UsageError('give the linkage folder with -o');
   const threshold = probabilityOption('--threshold', options.threshold);
   const diceThreshold = probabilityOption('--dice-threshold', options.diceThreshold);
+  if (options.publicKey) await requireSignatures(paths, options.publicKey);
   const inputs = await readManifests(paths);
   const findings = checkInputs(inputs, options.spine);
   if (findings.length > 0) throw new DataError(findings);

@@ -39,7 +39,7 @@ export function defineVerifyCommand(io: CliIo): Command {
     });
 }
 
-async function trustedKeys(values: readonly string[]): Promise<string[]> {
+export async function trustedKeys(values: readonly string[]): Promise<string[]> {
   if (values.length === 0) throw new UsageError('verify needs --public-key HEX|FILE: the public key of each data holder whose extracts you link');
   const keys: string[] = [];
   for (const value of values) {
@@ -70,7 +70,7 @@ const REASONS: Record<Exclude<SignatureVerdict, { ok: true }>['reason'], string>
   'bad-signature': 'the signature does not match the extract and the public key',
 };
 
-async function verifyOne(file: string, keys: readonly string[]): Promise<{ file: string; ok: boolean; publicKey?: string; finding?: Finding }> {
+export async function verifyOne(file: string, keys: readonly string[]): Promise<{ file: string; ok: boolean; publicKey?: string; finding?: Finding }> {
   const extractSha256 = await sha256File(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read the extract ${file}: ${error.code ?? 'unreadable'}`);
   });
@@ -97,6 +97,17 @@ async function verifyOne(file: string, keys: readonly string[]): Promise<{ file:
   const verdict = verifySignature(sig, claims, keys);
   if (verdict.ok) return { file, ok: true, publicKey: verdict.publicKey };
   return { file, ok: false, publicKey: verdict.publicKey, finding: { code: 'EXTRACT_SIGNATURE_INVALID', file, detail: REASONS[verdict.reason] } };
+}
+
+/** Every extract carries a valid signature by one of the trusted keys, or a DataError lists those that do not. */
+export async function requireSignatures(files: readonly string[], publicKeys: readonly string[]): Promise<void> {
+  const keys = await trustedKeys(publicKeys);
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const result = await verifyOne(file, keys);
+    if (result.finding) findings.push(result.finding);
+  }
+  if (findings.length > 0) throw new DataError(findings);
 }
 
 export async function runVerify(options: VerifyOptions, io: CliIo): Promise<void> {

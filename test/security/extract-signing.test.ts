@@ -142,3 +142,19 @@ describe('credlink sign and verify', () => {
     );
   });
 });
+
+describe('credlink link --public-key', () => {
+  it('links signed extracts and refuses, writing nothing, when one is unsigned', async () => {
+    const hash = await runInProcess(['hash', at('world', 'spine.csv'), '--schema', at('world', 'schema.json'), '--mapping', at('world', 'mappings', 'spine.json'), '--secret-file', at('project.key'), '--on-invalid', 'reject', '-o', at('spine.extract')]);
+    expect(hash.code, hash.stderr).toBe(0);
+    const link = (out: string) => runInProcess(['link', at('techcert.extract'), '--spine', at('spine.extract'), '--public-key', publicKey, '-o', at(out)]);
+    const unsigned = await link('refused');
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stderr).toContain('EXTRACT_UNSIGNED');
+    expect(() => statSync(at('refused'))).toThrow();
+    expect((await runInProcess(['sign', '--signing-key', at('holder.sign.key'), at('spine.extract')])).code).toBe(0);
+    const signed = await link('linkage');
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(statSync(at('linkage', 'clusters.csv')).isFile()).toBe(true);
+  });
+});
