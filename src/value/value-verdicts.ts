@@ -88,14 +88,14 @@ function roiCells(find: Lookup, config: ValueConfig, credential: string, cohort:
   // The frameworks ask for the premium over a comparison group; a labelled pre/post change is
   // not one (it credits the holders' own earnings growth to the credential), so it gives no verdict.
   const overComparison = Boolean(method && method.status !== 'suppressed' && method.note !== undefined && method.note !== 'pre_post');
-  const published = overComparison && Boolean(breakeven && breakeven.status !== 'suppressed');
+  const published = Boolean(breakeven && breakeven.status !== 'suppressed');
   return [
     // The method cell carries its answer (did / pre_post) as a label, not a number.
     method && method.status !== 'suppressed' ? { dims: npvDims, measure: 'method', value: null, count: method.count, status: method.status, note: method.note } : inputCell(npvDims, 'method', undefined),
     inputCell(npvDims, `npv_${config.npvYears}y`, npv),
     verdictCell(npvDims, npvVerdict(overComparison ? valueOf(npv) : null), npv),
     published ? { dims: paybackDims, measure: 'breakeven_quarter', value: breakeven!.value, count: breakeven!.count, status: breakeven!.status, ...(breakeven!.note ? { note: breakeven!.note } : {}) } : inputCell(paybackDims, 'breakeven_quarter', undefined),
-    verdictCell(paybackDims, paybackVerdict(published, published ? breakeven!.value : null), breakeven),
+    verdictCell(paybackDims, paybackVerdict(overComparison && published, published ? breakeven!.value : null), breakeven),
   ];
 }
 

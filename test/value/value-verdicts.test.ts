@@ -55,5 +55,7 @@ describe('credentialOfValueVerdicts', () => {
     const prePost = tables(47_000).map((t) => (t.name === 'roi' ? { ...t, cells: t.cells.map((c) => (c.measure === 'method' && c.dims.credential === 'RN' ? { ...c, note: 'pre_post' } : c)) } : t));
     const table = credentialOfValueVerdicts(prePost, config);
     expect(verdicts(table, 'RN')).toMatchObject({ lumina_15: 'meets', roi_npv: 'not enough data', roi_payback: 'not enough data' });
+    // The published input is still shown beside the withheld verdict.
+    expect(table.cells.find((c) => c.dims.credential === 'RN' && c.dims.framework === 'roi_payback' && c.measure === 'breakeven_quarter')?.value).toBe(5);
   });
 });
