@@ -2,16 +2,11 @@ import { Command } from 'commander';
 import { relative } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { loadConfig } from '../io/config-file.ts';
-import { configDirOf, loadOutcomeInputs, sha256File } from '../io/outcome-inputs.ts';
-import { writeOutcomeOutputs } from '../io/outcome-outputs.ts';
-import { computeOutcomeTables } from '../outcomes/compute-outcome-tables.ts';
+import { configDirOf, sha256File } from '../io/outcome-inputs.ts';
 import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
-import { markdownSummary } from '../outcomes/render-outputs.ts';
-import { createDeflator } from '../outcomes/real-dollars.ts';
-import { roundCount } from '../disclosure/rounding.ts';
 import { noiseSource } from '../io/noise-source.ts';
-import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
+import { releaseOutcomes } from './outcomes-release.ts';
 
 export interface OutcomesOptions {
   linkage: string;
@@ -59,31 +54,19 @@ function parseEpsilon(text: string | undefined): number | undefined {
 export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<void> {
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
-  const loaded = await loadOutcomeInputs({ linkageDir: options.linkage, config, configDir: configDirOf(options.config), extracts: options.extracts });
-  const result = computeOutcomeTables(loaded.inputs, config, { dp: epsilon === undefined ? undefined : { epsilon, random: noiseSource(options.noiseSeed) } });
-  const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
-  const notes = [...result.notes];
-  const skipped = loaded.skippedRows;
-  if (skipped.roster + skipped.wages > 0) notes.push(`${skipped.roster} roster and ${skipped.wages} wage payload rows had unusable values and were skipped`);
-  const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
-  const manifest = {
-    credlinkOutcomesRun: 1,
-    toolVersion: TOOL_VERSION,
-    ...(epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {}),
-    inputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }, ...loaded.checksums.map((c) => ({ ...c, file: relative(cwd, c.file) }))],
+  const { summary, manifest } = await releaseOutcomes({
+    linkageDir: options.linkage,
     config,
-    cpi: config.cpi ? config.cpi.name : createDeflator(config.baseYear).series.name,
-    linkageError: loaded.linkage ?? null,
-    holders: roundCount(result.holders, config.disclosure.roundingBase),
-    populationSpine: loaded.spine ?? null,
-    shareOfHoldersFound: result.shareFound,
-    differentialPrivacy: result.budget ?? null,
-    tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
-    notes,
-  };
-  await writeOutcomeOutputs(options.out, result, loaded.linkage, summary, manifest);
-  if (options.json) io.stdout.write(`${JSON.stringify({ out: options.out, linkageError: loaded.linkage ?? null, differentialPrivacy: result.budget ?? null, tables: manifest.tables, notes }, null, 2)}\n`);
+    configDir: configDirOf(options.config),
+    extracts: options.extracts,
+    out: options.out,
+    dp: epsilon === undefined ? undefined : { epsilon, random: noiseSource(options.noiseSeed) },
+    fileName: (file) => relative(cwd, file),
+    extraInputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }],
+    extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
+  });
+  if (options.json) io.stdout.write(`${JSON.stringify({ out: options.out, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
   else io.stdout.write(summary);
 }

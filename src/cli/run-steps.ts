@@ -1,22 +1,18 @@
 import { relative } from 'node:path';
 import { DataError } from '../errors/errors.ts';
-import { loadOutcomeInputs } from '../io/outcome-inputs.ts';
-import { writeOutcomeOutputs } from '../io/outcome-outputs.ts';
 import type { ExtractManifest } from '../extract/extract-types.ts';
 import type { LinkageSummary } from '../link/linkage-summary.ts';
 import type { LinkageSettings } from '../job/job-schema.ts';
 import { linkStores, sortStores } from '../link/link-sources.ts';
 import { defaultLinkSettings, type LinkSettings } from '../link/link-settings.ts';
-import { computeOutcomeTables, type OutcomeTables } from '../outcomes/compute-outcome-tables.ts';
+import type { OutcomeTables } from '../outcomes/compute-outcome-tables.ts';
 import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
-import { markdownSummary } from '../outcomes/render-outputs.ts';
 import type { CatalogCredential } from '../outcomes/outcome-person.ts';
-import { roundCount } from '../disclosure/rounding.ts';
 import type { LinkageModelJson } from '../report/report-input.ts';
-import { TOOL_VERSION } from '../version.ts';
 import { checkInputs, keyFieldsFor, readStore, writeLinkage } from './link.ts';
 import { linkKernel } from './link-engine.ts';
 import type { CliIo } from './cli-io.ts';
+import { releaseOutcomes } from './outcomes-release.ts';
 
 /*
  * The steps of `credlink run`, composed from the same functions `credlink link` and
@@ -80,29 +76,18 @@ export async function outcomesStep(args: {
   tablesDir: string;
   dp?: { epsilon: number; random: () => number };
 }): Promise<OutcomesStepResult> {
-  const withPayload = args.extracts.filter((e) => e.manifest.role !== 'spine');
-  const loaded = await loadOutcomeInputs({ linkageDir: args.linkageDir, config: args.config, configDir: args.configDir, extracts: withPayload.map((e) => e.path) });
-  const result = computeOutcomeTables(loaded.inputs, args.config, { dp: args.dp });
-  const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
-  const notes = [...result.notes];
-  const skipped = loaded.skippedRows;
-  if (skipped.roster + skipped.wages > 0) notes.push(`${skipped.roster} roster and ${skipped.wages} wage payload rows had unusable values and were skipped`);
-  const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes);
   const where = (file: string) => {
     const inRun = relative(args.runDir, file);
-    return inRun.startsWith('..') ? relative(args.jobDir, file) : inRun;
+    return (inRun.startsWith('..') ? relative(args.jobDir, file) : inRun).split('\\').join('/');
   };
-  const manifest = {
-    credlinkOutcomesRun: 1,
-    toolVersion: TOOL_VERSION,
-    inputs: loaded.checksums.map((c) => ({ ...c, file: where(c.file).split('\\').join('/') })),
+  const { result, catalog } = await releaseOutcomes({
+    linkageDir: args.linkageDir,
     config: args.config,
-    linkageError: loaded.linkage ?? null,
-    holders: roundCount(result.holders, args.config.disclosure.roundingBase),
-    differentialPrivacy: result.budget ?? null,
-    tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
-    notes,
-  };
-  await writeOutcomeOutputs(args.tablesDir, result, loaded.linkage, summary, manifest);
-  return { result, catalog: loaded.inputs.catalog };
+    configDir: args.configDir,
+    extracts: args.extracts.filter((e) => e.manifest.role !== 'spine').map((e) => e.path),
+    out: args.tablesDir,
+    dp: args.dp,
+    fileName: where,
+  });
+  return { result, catalog };
 }

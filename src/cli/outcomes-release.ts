@@ -1,0 +1,61 @@
+import { loadOutcomeInputs } from '../io/outcome-inputs.ts';
+import { writeOutcomeOutputs } from '../io/outcome-outputs.ts';
+import { roundCount } from '../disclosure/rounding.ts';
+import { computeOutcomeTables, type OutcomeTables } from '../outcomes/compute-outcome-tables.ts';
+import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
+import type { CatalogCredential } from '../outcomes/outcome-person.ts';
+import { createDeflator } from '../outcomes/real-dollars.ts';
+import { markdownSummary } from '../outcomes/render-outputs.ts';
+import { TOOL_VERSION } from '../version.ts';
+
+/*
+ * Computing and writing the outcome tables, shared by `credlink outcomes` and `credlink run` so
+ * that both give the same tables, summary and manifest for the same inputs.
+ */
+
+export interface OutcomesRelease {
+  result: OutcomeTables;
+  summary: string;
+  manifest: Record<string, unknown> & { tables: Array<{ name: string; cells: number; suppressed: number }>; notes: string[] };
+  catalog: CatalogCredential[];
+}
+
+export async function releaseOutcomes(args: {
+  linkageDir: string;
+  config: OutcomesConfig;
+  configDir: string;
+  extracts: string[];
+  out: string;
+  dp?: { epsilon: number; random: () => number };
+  /** How an input file is named in the manifest (relative to the folder the manifest describes). */
+  fileName: (file: string) => string;
+  /** Inputs named before the extracts (the config file, when there is one) and keys added to the manifest. */
+  extraInputs?: Array<{ role: string; file: string; sha256: string }>;
+  extraManifest?: Record<string, unknown>;
+}): Promise<OutcomesRelease> {
+  const { config } = args;
+  const loaded = await loadOutcomeInputs({ linkageDir: args.linkageDir, config, configDir: args.configDir, extracts: args.extracts });
+  const result = computeOutcomeTables(loaded.inputs, config, { dp: args.dp });
+  const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
+  const notes = [...result.notes];
+  const skipped = loaded.skippedRows;
+  if (skipped.roster + skipped.wages > 0) notes.push(`${skipped.roster} roster and ${skipped.wages} wage payload rows had unusable values and were skipped`);
+  const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes);
+  const manifest = {
+    credlinkOutcomesRun: 1,
+    toolVersion: TOOL_VERSION,
+    ...args.extraManifest,
+    inputs: [...(args.extraInputs ?? []), ...loaded.checksums.map((c) => ({ ...c, file: args.fileName(c.file) }))],
+    config,
+    cpi: config.cpi ? config.cpi.name : createDeflator(config.baseYear).series.name,
+    linkageError: loaded.linkage ?? null,
+    holders: roundCount(result.holders, config.disclosure.roundingBase),
+    populationSpine: loaded.spine ?? null,
+    shareOfHoldersFound: result.shareFound,
+    differentialPrivacy: result.budget ?? null,
+    tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
+    notes,
+  };
+  await writeOutcomeOutputs(args.out, result, loaded.linkage, summary, manifest);
+  return { result, summary, manifest, catalog: loaded.inputs.catalog };
+}
