@@ -10,64 +10,75 @@ export interface EmployerRate {
   employers: Map<string, number>;
 }
 
-function tally(employers: Map<string, number>, id: string | undefined): void {
-  if (id !== undefined) employers.set(id, (employers.get(id) ?? 0) + 1);
+function tally(employers: Map<string, number>, id: string): void {
+  employers.set(id, (employers.get(id) ?? 0) + 1);
+}
+
+/**
+ * Counts a rate over holders: `inUniverse` says whether a holder is in the denominator (and gives
+ * the employer the measure is about, if any); `counts` whether they are in the numerator. The
+ * numerator's employers are tallied for the employer rule.
+ */
+function countRate<E extends string | undefined>(
+  holders: readonly Holder[],
+  inUniverse: (h: Holder) => { employer: E } | undefined,
+  counts: (h: Holder, employer: E) => boolean,
+): EmployerRate {
+  const r: EmployerRate = { numerator: 0, denominator: 0, employers: new Map() };
+  for (const h of holders) {
+    const universe = inUniverse(h);
+    if (!universe) continue;
+    r.denominator += 1;
+    if (!counts(h, universe.employer)) continue;
+    r.numerator += 1;
+    const id = universe.employer;
+    if (id !== undefined) tally(r.employers, id);
+  }
+  return r;
+}
+
+const NO_EMPLOYER = { employer: undefined };
+
+/** The primary employer in quarter q, when q is covered and the holder was employed then. */
+function primaryIn(ctx: OutcomeContext, h: Holder, q: number): { employer: string } | undefined {
+  const employer = covered(ctx, q) ? h.wages.primaryEmployer(q) : undefined;
+  return employer === undefined ? undefined : { employer };
 }
 
 /** WIOA employment rate: share with any UI earnings in award quarter + k (k = 2, 4). */
 export function employmentRate(ctx: OutcomeContext, holders: readonly Holder[], k: number): EmployerRate {
-  const r: EmployerRate = { numerator: 0, denominator: 0, employers: new Map() };
-  for (const h of holders) {
-    const q = h.awardQuarter + k;
-    if (!covered(ctx, q)) continue;
-    r.denominator += 1;
-    if (h.wages.employed(q)) r.numerator += 1;
-  }
-  return r;
+  return countRate(
+    holders,
+    (h) => (covered(ctx, h.awardQuarter + k) ? NO_EMPLOYER : undefined),
+    (h) => h.wages.employed(h.awardQuarter + k),
+  );
 }
 
 /** Employed in any of the four quarters after the award quarter (within 12 months). */
 export function employedWithin12Months(ctx: OutcomeContext, holders: readonly Holder[]): EmployerRate {
-  const r: EmployerRate = { numerator: 0, denominator: 0, employers: new Map() };
-  for (const h of holders) {
-    if (!covered(ctx, h.awardQuarter + 1, h.awardQuarter + 4)) continue;
-    r.denominator += 1;
-    if ([1, 2, 3, 4].some((k) => h.wages.employed(h.awardQuarter + k))) r.numerator += 1;
-  }
-  return r;
+  return countRate(
+    holders,
+    (h) => (covered(ctx, h.awardQuarter + 1, h.awardQuarter + 4) ? NO_EMPLOYER : undefined),
+    (h) => [1, 2, 3, 4].some((k) => h.wages.employed(h.awardQuarter + k)),
+  );
 }
 
 /** New job: among the employed at +4, the primary employer paid the person nothing in -4..-1. */
 export function newJobRate(ctx: OutcomeContext, holders: readonly Holder[]): EmployerRate {
-  const r: EmployerRate = { numerator: 0, denominator: 0, employers: new Map() };
-  for (const h of holders) {
-    const a = h.awardQuarter;
-    if (!covered(ctx, a - 4, a - 1) || !covered(ctx, a + 4)) continue;
-    const employer = h.wages.primaryEmployer(a + 4);
-    if (employer === undefined) continue;
-    r.denominator += 1;
-    if (![-4, -3, -2, -1].some((k) => h.wages.paidBy(a + k, employer))) {
-      r.numerator += 1;
-      tally(r.employers, employer);
-    }
-  }
-  return r;
+  return countRate(
+    holders,
+    (h) => (covered(ctx, h.awardQuarter - 4, h.awardQuarter - 1) ? primaryIn(ctx, h, h.awardQuarter + 4) : undefined),
+    (h, employer) => ![-4, -3, -2, -1].some((k) => h.wages.paidBy(h.awardQuarter + k, employer)),
+  );
 }
 
 /** Aligned role (an industry proxy: UI records carry no occupation): primary employer at +4 in an aligned NAICS. */
 export function alignedRate(ctx: OutcomeContext, holders: readonly Holder[], aligned: readonly string[]): EmployerRate {
-  const r: EmployerRate = { numerator: 0, denominator: 0, employers: new Map() };
-  for (const h of holders) {
-    const q = h.awardQuarter + 4;
-    const employer = covered(ctx, q) ? h.wages.primaryEmployer(q) : undefined;
-    if (employer === undefined) continue;
-    r.denominator += 1;
-    if (naicsMatches(ctx.employers.get(employer)?.naics, aligned)) {
-      r.numerator += 1;
-      tally(r.employers, employer);
-    }
-  }
-  return r;
+  return countRate(
+    holders,
+    (h) => primaryIn(ctx, h, h.awardQuarter + 4),
+    (_h, employer) => naicsMatches(ctx.employers.get(employer)?.naics, aligned),
+  );
 }
 
 /**
@@ -76,18 +87,11 @@ export function alignedRate(ctx: OutcomeContext, holders: readonly Holder[], ali
  * every quarter of `after` (e.g. [2], [4], or [2, 4]).
  */
 export function retentionRate(ctx: OutcomeContext, holders: readonly Holder[], after: readonly number[]): EmployerRate {
-  const r: EmployerRate = { numerator: 0, denominator: 0, employers: new Map() };
-  for (const h of holders) {
-    const a = h.awardQuarter;
-    const employer = covered(ctx, a) ? h.wages.primaryEmployer(a) : undefined;
-    if (employer === undefined || !after.every((k) => covered(ctx, a + k))) continue;
-    r.denominator += 1;
-    if (after.every((k) => h.wages.paidBy(a + k, employer))) {
-      r.numerator += 1;
-      tally(r.employers, employer);
-    }
-  }
-  return r;
+  return countRate(
+    holders,
+    (h) => (after.every((k) => covered(ctx, h.awardQuarter + k)) ? primaryIn(ctx, h, h.awardQuarter) : undefined),
+    (h, employer) => after.every((k) => h.wages.paidBy(h.awardQuarter + k, employer)),
+  );
 }
 
 export function buildEmploymentTables(ctx: OutcomeContext): RawTable[] {
@@ -140,8 +144,7 @@ export function buildIndustryTable(ctx: OutcomeContext): RawTable {
     const bySector = new Map<string, EmployerRate>(NAICS_SECTORS.map((s) => [s, { numerator: 0, denominator: 0, employers: new Map() }]));
     let employed = 0;
     for (const h of g.holders) {
-      const q = h.awardQuarter + 4;
-      const employer = covered(ctx, q) ? h.wages.primaryEmployer(q) : undefined;
+      const employer = primaryIn(ctx, h, h.awardQuarter + 4)?.employer;
       if (employer === undefined) continue;
       employed += 1;
       const r = bySector.get(sectorOfEmployer(ctx, employer)) ?? bySector.get('unknown')!;
