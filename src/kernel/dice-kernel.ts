@@ -54,6 +54,13 @@ export function checkFilters(filters: Uint8Array, bytesPerFilter: number): numbe
   return filters.length / bytesPerFilter;
 }
 
+/** The arguments of scorePairs agree: filters of one length, one index per pair on each side, one score per pair. */
+export function checkPairArgs(bytesA: number, bytesB: number, pairs: number, idxB: { length: number }, out: { length: number }): void {
+  if (bytesA !== bytesB) throw new RangeError('the two sets hold filters of different lengths');
+  checkLength('idxB', idxB.length, pairs);
+  checkLength('out', out.length, pairs);
+}
+
 export function checkLength(name: string, actual: number, expected: number): void {
   if (actual !== expected) throw new RangeError(`${name} has ${actual} elements, expected ${expected}`);
 }

@@ -7,7 +7,7 @@
  * Sized by the caller (`os.availableParallelism()` in the CLI): the core takes no OS decisions.
  */
 import { Worker } from 'node:worker_threads';
-import { checkLength, type FilterSet } from './dice-kernel.ts';
+import { checkPairArgs, type FilterSet } from './dice-kernel.ts';
 import { diceWasmModule, WasmFilterSet, type WasmDiceKernel } from './wasm-dice-kernel.ts';
 
 export interface DicePool {
@@ -74,9 +74,7 @@ export async function createDicePool(kernel: WasmDiceKernel, options: { workers:
     async scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);
       const sb = own(b);
-      if (sa.bytesPerFilter !== sb.bytesPerFilter) throw new RangeError('the two sets hold filters of different lengths');
-      checkLength('idxB', idxB.length, idxA.length);
-      checkLength('out', out.length, idxA.length);
+      checkPairArgs(sa.bytesPerFilter, sb.bytesPerFilter, idxA.length, idxB, out);
       const n = idxA.length;
       if (n === 0) return;
       // Scratch in the shared memory; the workers read and write it in place.

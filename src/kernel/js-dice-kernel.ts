@@ -4,7 +4,7 @@
  * plain lines, the oracle the WebAssembly kernel is tested against.
  */
 import { popcount32 } from './dice.ts';
-import { checkFilters, checkLength, type DiceKernel, type FilterSet } from './dice-kernel.ts';
+import { checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 
 class JsFilterSet implements FilterSet {
   constructor(
@@ -77,9 +77,7 @@ export function createJsDiceKernel(): DiceKernel {
     scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);
       const sb = own(b);
-      if (sa.bytesPerFilter !== sb.bytesPerFilter) throw new RangeError('the two sets hold filters of different lengths');
-      checkLength('idxB', idxB.length, idxA.length);
-      checkLength('out', out.length, idxA.length);
+      checkPairArgs(sa.bytesPerFilter, sb.bytesPerFilter, idxA.length, idxB, out);
       const wpf = sa.bytesPerFilter / 4;
       for (let k = 0; k < idxA.length; k++) {
         const ia = idxA[k];

@@ -5,7 +5,7 @@
  * (a 1M-filter scan writes 8 MB of scores: copying them out costs ~15% of the scan).
  */
 import { diceWasmBase64 } from './dice-wasm-bytes.ts';
-import { checkFilters, checkLength, type DiceKernel, type FilterSet } from './dice-kernel.ts';
+import { checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 import { WasmHeap } from './wasm-heap.ts';
 
 /**
@@ -168,9 +168,7 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
     scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);
       const sb = own(b);
-      if (sa.bytesPerFilter !== sb.bytesPerFilter) throw new RangeError('the two sets hold filters of different lengths');
-      checkLength('idxB', idxB.length, idxA.length);
-      checkLength('out', out.length, idxA.length);
+      checkPairArgs(sa.bytesPerFilter, sb.bytesPerFilter, idxA.length, idxB, out);
       if (idxA.length === 0) return;
       const scratch: number[] = [];
       const pa = place(idxA, true, scratch);
