@@ -9,6 +9,7 @@ import type { DiceKernel, FilterSet } from '../src/kernel/dice-kernel.ts';
 import { createJsDiceKernel } from '../src/kernel/js-dice-kernel.ts';
 import { createWasmDiceKernel, type ScanVariant } from '../src/kernel/wasm-dice-kernel.ts';
 import { measure } from './measure.ts';
+import { nativeScanRows, wasmReadCeiling } from './native-dice.ts';
 import { blockedPairs, randomFilters, randomPairs } from './random-filters.ts';
 import type { Bench, BenchContext, BenchRow } from './registry.ts';
 
@@ -63,6 +64,7 @@ async function scanBenches(ctx: BenchContext): Promise<BenchRow[]> {
     }
     kernel.release(set);
   }
+  rows.push(await wasmReadCeiling(ctx, scanN), ...nativeScanRows(ctx, scanN));
   return rows;
 }
 

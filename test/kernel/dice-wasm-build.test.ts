@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM build script without types
 import { bytesModule, compileDiceWat } from '../../scripts/build-wasm.mjs';
 
 describe('dice-wasm-bytes.ts', () => {
