@@ -26,7 +26,7 @@ export const linkageSettingsSchema = z
     threshold: z.number().gt(0).lt(1).default(0.85),
     /** CLK Dice at or above which a pair is linked (method threshold). */
     diceThreshold: z.number().gt(0).max(1).optional(),
-    /** Lower Dice bounds of the comparison levels above "else", increasing; 1 is exact (link's default [0.75, 0.9, 1]). */
+    /** Lower Dice bounds of the comparison levels above "else", increasing; 1 is exact (link's default [0.6, 0.75, 0.9, 1]). */
     levels: z.array(z.number().gt(0).max(1)).min(1).max(6).optional(),
     /** The public linkage schema (relative to the job file): tells EM training which fields each blocking key uses. */
     schema: z.string().min(1).optional(),

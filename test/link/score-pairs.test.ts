@@ -35,11 +35,13 @@ describe('diceForPairs', () => {
 
 describe('comparisonLevel', () => {
   it.each([
-    [1, 3],
-    [0.95, 2],
-    [0.9, 2],
-    [0.8, 1],
-    [0.74, 0],
+    [1, 4],
+    [0.95, 3],
+    [0.9, 3],
+    [0.8, 2],
+    [0.74, 1],
+    [0.6, 1],
+    [0.59, 0],
     [0, 0],
     [Number.NaN, MISSING_LEVEL],
   ])('maps Dice %s to level %s', (score, level) => {
