@@ -4,7 +4,7 @@ import { createEncoder } from '../encode/encoder.ts';
 import { scoreGuesses, type AttackScore } from './attack-score.ts';
 import { attackPopulation, overlapSplit } from './attack-population.ts';
 import { attackNameField, type FieldAttackScores } from './field-attacks.ts';
-import { graphMatchingAttack, nodeFeatures } from './graph-attack.ts';
+import { GRAPH_ATTACKERS, graphMatchingAttack, nodeFeatures } from './graph-attack.ts';
 
 /** The hardening candidates the harness compares; names are used in docs/threat-model.md. */
 export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
@@ -33,7 +33,10 @@ export function withHardening(schema: LinkageSchema, hardening: Partial<Hardenin
 export interface OverlapResult {
   overlap: number;
   fields: FieldAttackScores[];
-  graph: AttackScore;
+  /** The best graph attacker's score (most records re-identified). */
+  graph: AttackScore & { attacker: string };
+  /** Every graph attacker's score, by name (GRAPH_ATTACKERS). */
+  graphByAttacker: Record<string, AttackScore>;
 }
 
 /**
@@ -48,10 +51,15 @@ export function runAttacks(schema: LinkageSchema, n: number, overlap: number, se
   const attacker = createEncoder(schema, new Uint8Array(32).fill(0xa7), 'attacker');
   const encodedPersons = encoded.map((p) => holder.encode(p.record, String(p.person)));
   const fields = (['last_name', 'first_name'] as const).map((f) => attackNameField(schema, encodedPersons, encoded, plaintext, f));
-  const matches = graphMatchingAttack(
-    nodeFeatures(encodedPersons),
-    nodeFeatures(plaintext.map((p) => attacker.encode(p.record, String(p.person)))),
-  );
-  const graph = scoreGuesses(matches.map((j) => (j === undefined ? undefined : plaintext[j].person)), encoded.map((p) => p.person));
-  return { overlap, fields, graph };
+  const plaintextPersons = plaintext.map((p) => attacker.encode(p.record, String(p.person)));
+  const truth = encoded.map((p) => p.person);
+  const graphByAttacker: Record<string, AttackScore> = {};
+  let graph: OverlapResult['graph'] | undefined;
+  for (const [name, options] of Object.entries(GRAPH_ATTACKERS)) {
+    const matches = graphMatchingAttack(nodeFeatures(encodedPersons, options), nodeFeatures(plaintextPersons, options));
+    const score = scoreGuesses(matches.map((j) => (j === undefined ? undefined : plaintext[j].person)), truth);
+    graphByAttacker[name] = score;
+    if (!graph || score.correct > graph.correct) graph = { ...score, attacker: name };
+  }
+  return { overlap, fields, graph: graph!, graphByAttacker };
 }
