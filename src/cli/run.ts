@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../io/atomic-write.ts';
 import { configFindings } from '../io/config-file.ts';
 import { readExtractManifest } from '../io/extract-file.ts';
 import { sha256File } from '../io/outcome-inputs.ts';
+import { requireSignatures } from './verify.ts';
 import { effectiveOutcomesConfig } from '../job/effective-outcomes.ts';
 import { jobSchema, type Job } from '../job/job-schema.ts';
 import { RUN_MANIFEST, RUN_TIMINGS, defaultRunFolder, manifestJson } from '../job/run-manifest.ts';
@@ -101,8 +102,12 @@ async function resolveExtracts(loaded: LoadedJob): Promise<RunExtract[]> {
     extracts.push({ jobPath: entry.path, path, manifest, sha256 });
   }
   if (findings.length > 0) throw new DataError(findings);
+  if (loaded.job.publicKeys) await requireSignatures(extracts.map((e) => e.path), loaded.job.publicKeys.map((key) => trustedKeyPath(loaded.jobDir, key)));
   return extracts;
 }
+
+/** A key given as hex stays as it is; a file name resolves from the job's folder. */
+const trustedKeyPath = (jobDir: string, key: string) => (/^[0-9a-fA-F]{64}$/.test(key) ? key : resolve(jobDir, key));
 
 /** The outcomes configuration (file or inline) with the job's disclosure overrides; paths in it resolve from configDir. */
 async function resolveOutcomes(loaded: LoadedJob): Promise<{ config: OutcomesConfig; configDir: string }> {

@@ -75,6 +75,11 @@ export const jobSchema = z
     name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'use lower-case letters, digits, "-", "_" or "."'),
     description: z.string().optional(),
     extracts: z.array(extractEntrySchema).min(2, 'a linkage needs at least two extracts'),
+    /**
+     * Trusted Ed25519 public keys of the data holders (64 hex digits, or a .pub file relative to the
+     * job): when given, the run refuses any extract without a valid signature by one of them.
+     */
+    publicKeys: z.array(z.string().min(1)).min(1).optional(),
     linkage: linkageSettingsSchema.prefault({}),
     /** The outcomes configuration: a path relative to the job file, or the configuration itself. */
     outcomes: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),

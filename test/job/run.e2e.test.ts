@@ -107,3 +107,30 @@ describe('credlink run', () => {
     expect(readdirSync(join(dir, 'runs')).sort()).toEqual(['a', 'b', 'dp', 'strict']);
   });
 });
+
+describe('credlink run with trusted public keys in the job', () => {
+  it('refuses unsigned or tampered extracts and runs once every extract is signed by a trusted holder', () => {
+    const created = credlink(dir, 'sign', '--new-key', 'holder.sign.key', '--json');
+    expect(created.code, created.stderr).toBe(0);
+    const job = JSON.parse(readFileSync(join(dir, 'job.json'), 'utf8'));
+    writeFileSync(join(dir, 'job-signed.json'), JSON.stringify({ ...job, publicKeys: ['holder.sign.key.pub'] }));
+
+    const unsigned = credlink(dir, 'run', 'job-signed.json', '-o', 'runs/signed');
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stderr).toContain('EXTRACT_UNSIGNED');
+
+    for (const s of ['spine', 'nurseboard', 'techcert', 'education', 'wages']) {
+      expect(credlink(dir, 'sign', '--signing-key', 'holder.sign.key', `ex/${s}.extract`).code).toBe(0);
+    }
+    const signed = credlink(dir, 'run', 'job-signed.json', '-o', 'runs/signed');
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'runs/signed/tables/employment.json'), 'utf8')).toBe(readFileSync(join(dir, 'runs/a/tables/employment.json'), 'utf8'));
+
+    const other = JSON.parse(credlink(dir, 'sign', '--new-key', 'stranger.sign.key', '--json').stdout).publicKey;
+    writeFileSync(join(dir, 'job-stranger.json'), JSON.stringify({ ...job, publicKeys: [other] }));
+    const untrusted = credlink(dir, 'run', 'job-stranger.json', '-o', 'runs/stranger');
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toContain('EXTRACT_SIGNATURE_INVALID');
+    expect(readdirSync(join(dir, 'runs'))).not.toContain('stranger');
+  });
+});
