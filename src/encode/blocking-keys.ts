@@ -75,18 +75,36 @@ export type BlockingKeyEncoder = (record: NormalizedRecord) => Record<string, st
 
 /** Keyed hashes of the schema's blocking keys; each key has its own derived key, so equal parts under two keys never collide. */
 export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose: KeyPurpose) => Uint8Array): BlockingKeyEncoder {
+  // Keys share parts (the Soundex of the surname, the birth date): each is formed once per record.
+  const parts: BlockingKeySpec['parts'] = [];
+  const partIndex = (part: BlockingKeySpec['parts'][number]): number => {
+    const at = parts.findIndex((p) => p.field === part.field && p.transform === part.transform);
+    return at >= 0 ? at : parts.push(part) - 1;
+  };
   const keys = schema.blockingKeys.map((spec) => ({
-    spec,
+    name: spec.name,
+    parts: spec.parts.map(partIndex),
     hashOf: cachedHex(createKeyedHash(derive({ kind: 'blocking-key', name: spec.name }))),
   }));
+  const values: string[] = parts.map(() => '');
+  const formedFor: number[] = parts.map(() => 0);
+  let recordNumber = 0;
+  const partValue = (record: NormalizedRecord, j: number): string => {
+    if (formedFor[j] !== recordNumber) {
+      const value = record[parts[j].field];
+      values[j] = value === undefined ? '' : transformValue(parts[j].transform, value);
+      formedFor[j] = recordNumber;
+    }
+    return values[j];
+  };
   return (record) => {
+    recordNumber++;
     const out: Record<string, string> = {};
-    for (const { spec, hashOf } of keys) {
+    for (const key of keys) {
       let joined = '';
       let complete = true;
-      for (let i = 0; i < spec.parts.length; i++) {
-        const value = record[spec.parts[i].field];
-        const part = value === undefined ? '' : transformValue(spec.parts[i].transform, value);
+      for (let i = 0; i < key.parts.length; i++) {
+        const part = partValue(record, key.parts[i]);
         if (part === '') {
           complete = false;
           break;
@@ -94,7 +112,7 @@ export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose
         // U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart.
         joined = i === 0 ? part : `${joined}\u001f${part}`;
       }
-      if (complete) out[spec.name] = hashOf(joined);
+      if (complete) out[key.name] = key.hashOf(joined);
     }
     return out;
   };

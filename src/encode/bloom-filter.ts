@@ -47,9 +47,14 @@ export class FilterSlab {
     return filter;
   }
 
+  /** `alloc` as a function value (a hardening step's FilterAlloc). */
+  readonly allocator = (bytes: number): Uint8Array => this.alloc(bytes);
+
   copy(filter: Uint8Array): Uint8Array {
     const out = this.alloc(filter.length);
-    out.set(filter);
+    // TypedArray#set costs more than the copy itself on a filter of a few dozen bytes.
+    if (filter.length <= 64) for (let i = 0; i < filter.length; i++) out[i] = filter[i];
+    else out.set(filter);
     return out;
   }
 }

@@ -1,6 +1,6 @@
 import type { Hardening } from '../schema/linkage-schema.ts';
 import { createKeyedHash } from './keyed-blake3.ts';
-import { emptyFilter, getBit, setBit } from './bloom-filter.ts';
+import { getBit, setBit } from './bloom-filter.ts';
 import type { KeyPurpose } from './key-derivation.ts';
 
 /*
@@ -41,10 +41,15 @@ export function keyedPermutation(key: Uint8Array, n: number): Uint16Array {
   return perm;
 }
 
+/** Where a step puts its result: a zeroed array of that many bytes (a FilterSlab's, for short-lived filters). */
+export type FilterAlloc = (bytes: number) => Uint8Array;
+
+const newFilter: FilterAlloc = (bytes) => new Uint8Array(bytes);
+
 /** XOR-folding (Schnell, Borgs & Encarnação 2016): bit i of the result is bit i XOR bit i+m/2. */
-export function xorFold(filter: Uint8Array): Uint8Array {
+export function xorFold(filter: Uint8Array, alloc: FilterAlloc = newFilter): Uint8Array {
   const half = filter.length >>> 1;
-  const out = new Uint8Array(half);
+  const out = alloc(half);
   for (let i = 0; i < half; i++) out[i] = filter[i] ^ filter[i + half];
   return out;
 }
@@ -53,7 +58,7 @@ export function xorFold(filter: Uint8Array): Uint8Array {
  * Diffusion (Armknecht et al. 2023): output bit j is the XOR of t distinct key-selected input bits.
  * Stored inverted (input bit -> the output bits it feeds) so that the cost follows the set bits.
  */
-export function createDiffusion(key: Uint8Array, bits: number, t: number): (filter: Uint8Array) => Uint8Array {
+export function createDiffusion(key: Uint8Array, bits: number, t: number): (filter: Uint8Array, alloc?: FilterAlloc) => Uint8Array {
   const draw = keyedWordStream(key, 'diffusion');
   const feeds: number[][] = Array.from({ length: bits }, () => []);
   for (let j = 0; j < bits; j++) {
@@ -65,8 +70,8 @@ export function createDiffusion(key: Uint8Array, bits: number, t: number): (filt
   for (let i = 0; i < bits; i++) offsets[i + 1] = offsets[i] + feeds[i].length;
   const targets = new Uint16Array(offsets[bits]);
   feeds.forEach((list, i) => targets.set(list, offsets[i]));
-  return (filter) => {
-    const out = emptyFilter(bits);
+  return (filter, alloc = newFilter) => {
+    const out = alloc(bits >>> 3);
     for (let byte = 0; byte < filter.length; byte++) {
       let b = filter[byte];
       while (b !== 0) {
@@ -84,10 +89,10 @@ export function createDiffusion(key: Uint8Array, bits: number, t: number): (filt
  * Balancing (Schnell et al. 2016): the filter followed by its complement, under a keyed permutation.
  * Every result has exactly `bits` of its 2*bits set, whatever the value's length.
  */
-export function createBalance(key: Uint8Array, bits: number): (filter: Uint8Array) => Uint8Array {
+export function createBalance(key: Uint8Array, bits: number): (filter: Uint8Array, alloc?: FilterAlloc) => Uint8Array {
   const perm = keyedPermutation(key, 2 * bits);
-  return (filter) => {
-    const out = emptyFilter(2 * bits);
+  return (filter, alloc = newFilter) => {
+    const out = alloc((2 * bits) >>> 3);
     for (let i = 0; i < 2 * bits; i++) {
       const source = i < bits ? getBit(filter, i) : 1 - getBit(filter, i - bits);
       if (source) setBit(out, perm[i], 1);
@@ -121,8 +126,8 @@ export interface FilterHardening {
   outputBits: number;
   /** True when no deterministic step is on: harden() returns its argument. */
   isIdentity: boolean;
-  /** The steps that depend on the filter only (cacheable per value). */
-  harden(filter: Uint8Array): Uint8Array;
+  /** The steps that depend on the filter only (cacheable per value); each step's result comes from `alloc`. */
+  harden(filter: Uint8Array, alloc?: FilterAlloc): Uint8Array;
   /** Randomized response, or undefined when it is off. */
   perRecord?: (filter: Uint8Array, recordSeed: string) => Uint8Array;
 }
@@ -134,7 +139,7 @@ export function createFilterHardening(
   filterName: string,
   derive: (purpose: KeyPurpose) => Uint8Array,
 ): FilterHardening {
-  const steps: Array<(filter: Uint8Array) => Uint8Array> = [];
+  const steps: Array<(filter: Uint8Array, alloc?: FilterAlloc) => Uint8Array> = [];
   let outputBits = bits;
   if (hardening.xorFold) {
     steps.push(xorFold);
@@ -151,9 +156,9 @@ export function createFilterHardening(
   return {
     outputBits,
     isIdentity: steps.length === 0,
-    harden(filter) {
+    harden(filter, alloc) {
       let out = filter;
-      for (const step of steps) out = step(out);
+      for (let i = 0; i < steps.length; i++) out = steps[i](out, alloc);
       return out;
     },
     perRecord,

@@ -55,7 +55,6 @@ export function createBatchHasher(config: BatchHasherConfig): BatchHasher {
   const { schema, mapping, header, file, today } = config;
   const normalize = createRowNormalizer(mapping, header, file, { today });
   const encoder: Encoder = createEncoder(schema, config.secret, mapping.source);
-  const fieldBit = new Map(schema.fields.map((f, i) => [f.field as string, 1 << i]));
   const hasPayload = Object.keys(mapping.payload).length > 0;
   const seen = new SeenPersons();
   const builder = new ExtractLineBuilder();
@@ -90,13 +89,7 @@ export function createBatchHasher(config: BatchHasherConfig): BatchHasher {
       }
       const pseudonym = encoder.pseudonym(normalized.personId);
       pseudonyms[i] = pseudonym;
-      if (seen.add(pseudonym)) {
-        const person = encoder.encode(normalized.record, normalized.personId);
-        let filled = 0;
-        for (const field in person.fields) filled |= fieldBit.get(field) ?? 0;
-        filledBits[i] = filled;
-        builder.person(person);
-      }
+      if (seen.add(pseudonym)) filledBits[i] = encoder.encodeLine(normalized.record, normalized.personId, builder);
       ends[2 * i] = builder.size;
       if (hasPayload) builder.payload({ pseudonym, values: normalized.payload });
     }

@@ -16,44 +16,40 @@ const ROOT = 8;
 const KEYED_HASH = 16;
 const CHUNK_LEN = 1024;
 
-/** Message word order for each of the 7 rounds: the specification's permutation applied r times. */
-const SCHEDULE: Uint8Array = (() => {
-  const permutation = [2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8];
-  const out = new Uint8Array(7 * 16);
-  let order = Array.from({ length: 16 }, (_, i) => i);
-  for (let r = 0; r < 7; r++) {
-    out.set(order, r * 16);
-    order = permutation.map((p) => order[p]);
-  }
-  return out;
-})();
-
 const s = new Uint32Array(16);
 
 /*
- * The compression function with the state in locals, one G per line (a, b, c, d, then the two
- * message words); leaves the 16 output words in `s`.
+ * The compression function with the state and the message words in locals, one G per line (a, b, c,
+ * d, then the two message words); leaves the 16 output words in `s`. The words are permuted between
+ * rounds as locals: reading them through a schedule table cost two array loads per word.
  */
 function compress(cv: Uint32Array, m: Uint32Array, counter: number, blockLen: number, flags: number): void {
   let v0 = cv[0], v1 = cv[1], v2 = cv[2], v3 = cv[3], v4 = cv[4], v5 = cv[5], v6 = cv[6], v7 = cv[7];
   let v8 = IV[0], v9 = IV[1], v10 = IV[2], v11 = IV[3], v12 = counter, v13 = 0, v14 = blockLen, v15 = flags;
-  for (let o = 0; o < 112; o += 16) {
-    v0 = (v0 + v4 + m[SCHEDULE[o]]) | 0; v12 ^= v0; v12 = (v12 >>> 16) | (v12 << 16); v8 = (v8 + v12) | 0; v4 ^= v8; v4 = (v4 >>> 12) | (v4 << 20);
-    v0 = (v0 + v4 + m[SCHEDULE[o + 1]]) | 0; v12 ^= v0; v12 = (v12 >>> 8) | (v12 << 24); v8 = (v8 + v12) | 0; v4 ^= v8; v4 = (v4 >>> 7) | (v4 << 25);
-    v1 = (v1 + v5 + m[SCHEDULE[o + 2]]) | 0; v13 ^= v1; v13 = (v13 >>> 16) | (v13 << 16); v9 = (v9 + v13) | 0; v5 ^= v9; v5 = (v5 >>> 12) | (v5 << 20);
-    v1 = (v1 + v5 + m[SCHEDULE[o + 3]]) | 0; v13 ^= v1; v13 = (v13 >>> 8) | (v13 << 24); v9 = (v9 + v13) | 0; v5 ^= v9; v5 = (v5 >>> 7) | (v5 << 25);
-    v2 = (v2 + v6 + m[SCHEDULE[o + 4]]) | 0; v14 ^= v2; v14 = (v14 >>> 16) | (v14 << 16); v10 = (v10 + v14) | 0; v6 ^= v10; v6 = (v6 >>> 12) | (v6 << 20);
-    v2 = (v2 + v6 + m[SCHEDULE[o + 5]]) | 0; v14 ^= v2; v14 = (v14 >>> 8) | (v14 << 24); v10 = (v10 + v14) | 0; v6 ^= v10; v6 = (v6 >>> 7) | (v6 << 25);
-    v3 = (v3 + v7 + m[SCHEDULE[o + 6]]) | 0; v15 ^= v3; v15 = (v15 >>> 16) | (v15 << 16); v11 = (v11 + v15) | 0; v7 ^= v11; v7 = (v7 >>> 12) | (v7 << 20);
-    v3 = (v3 + v7 + m[SCHEDULE[o + 7]]) | 0; v15 ^= v3; v15 = (v15 >>> 8) | (v15 << 24); v11 = (v11 + v15) | 0; v7 ^= v11; v7 = (v7 >>> 7) | (v7 << 25);
-    v0 = (v0 + v5 + m[SCHEDULE[o + 8]]) | 0; v15 ^= v0; v15 = (v15 >>> 16) | (v15 << 16); v10 = (v10 + v15) | 0; v5 ^= v10; v5 = (v5 >>> 12) | (v5 << 20);
-    v0 = (v0 + v5 + m[SCHEDULE[o + 9]]) | 0; v15 ^= v0; v15 = (v15 >>> 8) | (v15 << 24); v10 = (v10 + v15) | 0; v5 ^= v10; v5 = (v5 >>> 7) | (v5 << 25);
-    v1 = (v1 + v6 + m[SCHEDULE[o + 10]]) | 0; v12 ^= v1; v12 = (v12 >>> 16) | (v12 << 16); v11 = (v11 + v12) | 0; v6 ^= v11; v6 = (v6 >>> 12) | (v6 << 20);
-    v1 = (v1 + v6 + m[SCHEDULE[o + 11]]) | 0; v12 ^= v1; v12 = (v12 >>> 8) | (v12 << 24); v11 = (v11 + v12) | 0; v6 ^= v11; v6 = (v6 >>> 7) | (v6 << 25);
-    v2 = (v2 + v7 + m[SCHEDULE[o + 12]]) | 0; v13 ^= v2; v13 = (v13 >>> 16) | (v13 << 16); v8 = (v8 + v13) | 0; v7 ^= v8; v7 = (v7 >>> 12) | (v7 << 20);
-    v2 = (v2 + v7 + m[SCHEDULE[o + 13]]) | 0; v13 ^= v2; v13 = (v13 >>> 8) | (v13 << 24); v8 = (v8 + v13) | 0; v7 ^= v8; v7 = (v7 >>> 7) | (v7 << 25);
-    v3 = (v3 + v4 + m[SCHEDULE[o + 14]]) | 0; v14 ^= v3; v14 = (v14 >>> 16) | (v14 << 16); v9 = (v9 + v14) | 0; v4 ^= v9; v4 = (v4 >>> 12) | (v4 << 20);
-    v3 = (v3 + v4 + m[SCHEDULE[o + 15]]) | 0; v14 ^= v3; v14 = (v14 >>> 8) | (v14 << 24); v9 = (v9 + v14) | 0; v4 ^= v9; v4 = (v4 >>> 7) | (v4 << 25);
+  let m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5], m6 = m[6], m7 = m[7];
+  let m8 = m[8], m9 = m[9], m10 = m[10], m11 = m[11], m12 = m[12], m13 = m[13], m14 = m[14], m15 = m[15];
+  for (let round = 0; round < 7; round++) {
+    v0 = (v0 + v4 + m0) | 0; v12 ^= v0; v12 = (v12 >>> 16) | (v12 << 16); v8 = (v8 + v12) | 0; v4 ^= v8; v4 = (v4 >>> 12) | (v4 << 20);
+    v0 = (v0 + v4 + m1) | 0; v12 ^= v0; v12 = (v12 >>> 8) | (v12 << 24); v8 = (v8 + v12) | 0; v4 ^= v8; v4 = (v4 >>> 7) | (v4 << 25);
+    v1 = (v1 + v5 + m2) | 0; v13 ^= v1; v13 = (v13 >>> 16) | (v13 << 16); v9 = (v9 + v13) | 0; v5 ^= v9; v5 = (v5 >>> 12) | (v5 << 20);
+    v1 = (v1 + v5 + m3) | 0; v13 ^= v1; v13 = (v13 >>> 8) | (v13 << 24); v9 = (v9 + v13) | 0; v5 ^= v9; v5 = (v5 >>> 7) | (v5 << 25);
+    v2 = (v2 + v6 + m4) | 0; v14 ^= v2; v14 = (v14 >>> 16) | (v14 << 16); v10 = (v10 + v14) | 0; v6 ^= v10; v6 = (v6 >>> 12) | (v6 << 20);
+    v2 = (v2 + v6 + m5) | 0; v14 ^= v2; v14 = (v14 >>> 8) | (v14 << 24); v10 = (v10 + v14) | 0; v6 ^= v10; v6 = (v6 >>> 7) | (v6 << 25);
+    v3 = (v3 + v7 + m6) | 0; v15 ^= v3; v15 = (v15 >>> 16) | (v15 << 16); v11 = (v11 + v15) | 0; v7 ^= v11; v7 = (v7 >>> 12) | (v7 << 20);
+    v3 = (v3 + v7 + m7) | 0; v15 ^= v3; v15 = (v15 >>> 8) | (v15 << 24); v11 = (v11 + v15) | 0; v7 ^= v11; v7 = (v7 >>> 7) | (v7 << 25);
+    v0 = (v0 + v5 + m8) | 0; v15 ^= v0; v15 = (v15 >>> 16) | (v15 << 16); v10 = (v10 + v15) | 0; v5 ^= v10; v5 = (v5 >>> 12) | (v5 << 20);
+    v0 = (v0 + v5 + m9) | 0; v15 ^= v0; v15 = (v15 >>> 8) | (v15 << 24); v10 = (v10 + v15) | 0; v5 ^= v10; v5 = (v5 >>> 7) | (v5 << 25);
+    v1 = (v1 + v6 + m10) | 0; v12 ^= v1; v12 = (v12 >>> 16) | (v12 << 16); v11 = (v11 + v12) | 0; v6 ^= v11; v6 = (v6 >>> 12) | (v6 << 20);
+    v1 = (v1 + v6 + m11) | 0; v12 ^= v1; v12 = (v12 >>> 8) | (v12 << 24); v11 = (v11 + v12) | 0; v6 ^= v11; v6 = (v6 >>> 7) | (v6 << 25);
+    v2 = (v2 + v7 + m12) | 0; v13 ^= v2; v13 = (v13 >>> 16) | (v13 << 16); v8 = (v8 + v13) | 0; v7 ^= v8; v7 = (v7 >>> 12) | (v7 << 20);
+    v2 = (v2 + v7 + m13) | 0; v13 ^= v2; v13 = (v13 >>> 8) | (v13 << 24); v8 = (v8 + v13) | 0; v7 ^= v8; v7 = (v7 >>> 7) | (v7 << 25);
+    v3 = (v3 + v4 + m14) | 0; v14 ^= v3; v14 = (v14 >>> 16) | (v14 << 16); v9 = (v9 + v14) | 0; v4 ^= v9; v4 = (v4 >>> 12) | (v4 << 20);
+    v3 = (v3 + v4 + m15) | 0; v14 ^= v3; v14 = (v14 >>> 8) | (v14 << 24); v9 = (v9 + v14) | 0; v4 ^= v9; v4 = (v4 >>> 7) | (v4 << 25);
+    if (round === 6) break;
+    // The specification's message permutation, applied to the words for the next round.
+    const t0 = m0, t1 = m1, t2 = m2, t3 = m3, t4 = m4, t5 = m5, t6 = m6, t7 = m7, t8 = m8, t9 = m9, t10 = m10, t11 = m11, t12 = m12, t13 = m13, t14 = m14, t15 = m15;
+    m0 = t2; m1 = t6; m2 = t3; m3 = t10; m4 = t7; m5 = t0; m6 = t4; m7 = t13;
+    m8 = t1; m9 = t11; m10 = t12; m11 = t5; m12 = t9; m13 = t14; m14 = t15; m15 = t8;
   }
   s[0] = v0 ^ v8; s[1] = v1 ^ v9; s[2] = v2 ^ v10; s[3] = v3 ^ v11; s[4] = v4 ^ v12; s[5] = v5 ^ v13; s[6] = v6 ^ v14; s[7] = v7 ^ v15;
   s[8] = v8 ^ cv[0]; s[9] = v9 ^ cv[1]; s[10] = v10 ^ cv[2]; s[11] = v11 ^ cv[3]; s[12] = v12 ^ cv[4]; s[13] = v13 ^ cv[5]; s[14] = v14 ^ cv[6]; s[15] = v15 ^ cv[7];
@@ -105,7 +101,8 @@ export function createKeyedHash(key: Uint8Array): KeyedHash {
   const keyWords = new Uint32Array(8);
   for (let i = 0; i < 8; i++) keyWords[i] = key[4 * i] | (key[4 * i + 1] << 8) | (key[4 * i + 2] << 16) | (key[4 * i + 3] << 24);
   const keyCopy = key.slice();
-  const scratch = new Uint8Array(8);
+  const scratch = new Uint8Array(16);
+  const hexCodes: number[][] = [];
 
   function hashInto(text: string, out: Uint8Array): Uint8Array {
     const len = utf8Into(text);
@@ -136,11 +133,16 @@ export function createKeyedHash(key: Uint8Array): KeyedHash {
     hex(text, bytes) {
       const out = bytes <= scratch.length ? scratch.subarray(0, bytes) : new Uint8Array(bytes);
       hashInto(text, out);
-      let hex = '';
-      for (let i = 0; i < bytes; i++) hex += HEX[out[i]];
-      return hex;
+      // One flat string from char codes: concatenating two-character pieces built a rope to flatten later.
+      const codes = (hexCodes[bytes] ??= new Array<number>(2 * bytes).fill(0));
+      for (let i = 0; i < bytes; i++) {
+        codes[2 * i] = HEX_CODES[2 * out[i]];
+        codes[2 * i + 1] = HEX_CODES[2 * out[i] + 1];
+      }
+      return String.fromCharCode.apply(null, codes);
     },
   };
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** The two lower-case hex digits of each byte, as char codes. */
+const HEX_CODES = new Uint8Array(512).map((_, i) => (i >> 1).toString(16).padStart(2, '0').charCodeAt(i & 1));

@@ -6,11 +6,8 @@ export const TOKEN_CACHE_LIMIT = 1 << 16;
 export interface TokenPositions {
   /** The k bit positions of a token. */
   of(token: string): Uint16Array;
-  /**
-   * The same, looked up by a number that identifies the token within its tokenizer (two UTF-16
-   * code units, or position and code unit), so the hot path builds no string until a miss.
-   */
-  ofCode(code: number, tokenOf: (code: number) => string): Uint16Array;
+  /** The same, written to out[offset...] and not remembered (the caller keeps them: TokenPositionTable). */
+  write(token: string, out: Uint16Array, offset: number): void;
 }
 
 /**
@@ -24,24 +21,23 @@ export function createTokenPositions(key: Uint8Array, bits: number, k: number): 
   const digest = new Uint8Array(4 * k);
   const words = new Uint32Array(digest.buffer);
   const byToken = new Map<string, Uint16Array>();
-  const byCode = new Map<number, Uint16Array>();
 
-  function compute(token: string): Uint16Array {
+  function write(token: string, out: Uint16Array, offset: number): void {
     hash.hashInto(token, digest);
-    const positions = new Uint16Array(k);
-    for (let i = 0; i < k; i++) positions[i] = words[i] % bits;
+    for (let i = 0; i < k; i++) out[offset + i] = words[i] % bits;
+  }
+
+  function of(token: string): Uint16Array {
+    let positions = byToken.get(token);
+    if (positions === undefined) {
+      positions = new Uint16Array(k);
+      write(token, positions, 0);
+      // Clearing rather than evicting one by one: a full cache means the field has many distinct tokens anyway.
+      if (byToken.size >= TOKEN_CACHE_LIMIT) byToken.clear();
+      byToken.set(token, positions);
+    }
     return positions;
   }
 
-  // Clearing rather than evicting one by one: a full cache means the field has many distinct tokens anyway.
-  function remember<K>(cache: Map<K, Uint16Array>, key: K, positions: Uint16Array): Uint16Array {
-    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
-    cache.set(key, positions);
-    return positions;
-  }
-
-  return {
-    of: (token) => byToken.get(token) ?? remember(byToken, token, compute(token)),
-    ofCode: (code, tokenOf) => byCode.get(code) ?? remember(byCode, code, compute(tokenOf(code))),
-  };
+  return { of, write };
 }

@@ -40,6 +40,8 @@ const LITERALS = {
 export class ExtractLineBuilder {
   private bytes = new Uint8Array(1 << 16);
   private length = 0;
+  /** Whether the JSON object being written has no member yet (person lines). */
+  private firstMember = true;
 
   /** The lines built so far (a copy), and an empty builder. */
   take(): Uint8Array {
@@ -54,31 +56,55 @@ export class ExtractLineBuilder {
   }
 
   person(person: EncodedPerson): void {
-    this.raw(LITERALS.personStart);
-    this.string(person.pseudonym);
-    this.raw(LITERALS.fieldsStart);
-    let first = true;
+    this.personStart(person.pseudonym);
     for (const name in person.fields) {
       const filter = person.fields[name as keyof EncodedPerson['fields']];
-      if (!filter) continue;
-      if (!first) this.byte(44);
-      first = false;
-      this.raw(quotedName(name));
-      this.byte(QUOTE);
-      this.base64(filter);
-      this.byte(QUOTE);
+      if (filter) this.personFilter(name, filter);
     }
+    this.personClk(person.clk);
+    for (const name in person.blockingKeys) this.personKey(name, person.blockingKeys[name]);
+    this.personEnd();
+  }
+
+  /*
+   * A person line piece by piece, for an encoder that writes as it encodes (no EncodedPerson):
+   * personStart, personFilter per field, personClk, personKey per blocking key, personEnd.
+   */
+  personStart(pseudonym: string): void {
+    this.raw(LITERALS.personStart);
+    this.string(pseudonym);
+    this.raw(LITERALS.fieldsStart);
+    this.firstMember = true;
+  }
+
+  personFilter(field: string, filter: Uint8Array): void {
+    this.member(field);
+    this.byte(QUOTE);
+    this.base64(filter);
+    this.byte(QUOTE);
+  }
+
+  personClk(clk: Uint8Array): void {
     this.raw(LITERALS.clkStart);
-    this.base64(person.clk);
+    this.base64(clk);
     this.raw(LITERALS.keysStart);
-    first = true;
-    for (const name in person.blockingKeys) {
-      if (!first) this.byte(44);
-      first = false;
-      this.raw(quotedName(name));
-      this.string(person.blockingKeys[name]);
-    }
+    this.firstMember = true;
+  }
+
+  personKey(name: string, hex: string): void {
+    this.member(name);
+    this.string(hex);
+  }
+
+  personEnd(): void {
     this.raw(LITERALS.personEnd);
+  }
+
+  /** `"name":`, after a comma unless it is the object's first member. */
+  private member(name: string): void {
+    if (!this.firstMember) this.byte(44);
+    this.firstMember = false;
+    this.raw(quotedName(name));
   }
 
   payload(row: PayloadRow): void {
@@ -114,6 +140,14 @@ export class ExtractLineBuilder {
 
   private raw(bytes: Uint8Array): void {
     this.reserve(bytes.length);
+    // The literals and names are a few bytes long, where TypedArray#set costs more than the copy.
+    if (bytes.length <= 32) {
+      const out = this.bytes;
+      let o = this.length;
+      for (let i = 0; i < bytes.length; i++) out[o++] = bytes[i];
+      this.length = o;
+      return;
+    }
     this.bytes.set(bytes, this.length);
     this.length += bytes.length;
   }

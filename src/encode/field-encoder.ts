@@ -1,0 +1,194 @@
+import type { FieldName } from '../schema/field-names.ts';
+import type { FieldEncoding, LinkageSchema } from '../schema/linkage-schema.ts';
+import type { KeyPurpose } from './key-derivation.ts';
+import { createTokenPositions, TOKEN_CACHE_LIMIT, type TokenPositions } from './token-positions.ts';
+import { NO_CODE, TokenPositionTable } from './token-table.ts';
+import { tokenize } from './tokenize.ts';
+import { FilterSlab, setPositions } from './bloom-filter.ts';
+import { createFilterHardening, type FilterHardening } from './hardening.ts';
+
+/** Distinct values a field keeps encoded; first names, surnames, dates and ZIPs repeat a lot (birth dates over 75 years: ~27k). */
+export const VALUE_CACHE_LIMIT = 1 << 15;
+
+/** The record filter of one record before its hardening, as bytes and as 32-bit words over the same memory. */
+export interface RecordBits {
+  bytes: Uint8Array;
+  words: Uint32Array;
+}
+
+export function createRecordBits(bits: number): RecordBits {
+  const words = new Uint32Array(Math.ceil(bits / 32));
+  return { bytes: new Uint8Array(words.buffer, 0, bits >>> 3), words };
+}
+
+/**
+ * A cached value's record-filter bits: its positions, or, when it sets more bits than the filter has
+ * words (names and dates: 12 positions per token), the words to OR in.
+ */
+interface CachedValue {
+  filter: Uint8Array;
+  clkPositions: Uint16Array | undefined;
+  clkWords: Uint32Array | undefined;
+}
+
+/** The positions of the set bits of `words`, ascending. */
+function setBitsOf(words: Uint32Array): Uint16Array {
+  let count = 0;
+  for (let i = 0; i < words.length; i++) for (let w = words[i]; w !== 0; w &= w - 1) count++;
+  const positions = new Uint16Array(count);
+  let n = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (let w = words[i]; w !== 0; w &= w - 1) positions[n++] = i * 32 + 31 - Math.clz32(w & -w);
+  }
+  return positions;
+}
+
+export interface FieldEncoder {
+  field: FieldName;
+  /**
+   * ORs the value's bits into `clk` and returns its field filter (hardened, not yet randomized per
+   * record), from `slab`; with `shared`, possibly the cached filter itself, to be read at once and
+   * never changed or kept.
+   */
+  encodeValue(value: string, salt: string, clk: RecordBits, slab: FilterSlab, shared?: boolean): Uint8Array;
+  hardening: FilterHardening;
+  saltWith?: FieldName;
+}
+
+/** The padding of bigrams, '_'. */
+const PAD = 95;
+
+/** The token strings of tokenize() rebuilt from their codes, needed only on a table miss. */
+function bigramOfCode(code: number): string {
+  return String.fromCharCode(Math.floor(code / 65536), code % 65536);
+}
+
+function positionalOfCode(code: number): string {
+  return `${Math.floor(code / 65536)}:${String.fromCharCode(code % 65536)}`;
+}
+
+export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, derive: (purpose: KeyPurpose) => Uint8Array): FieldEncoder {
+  const k = spec.hashesPerToken;
+  const kc = spec.clkHashesPerToken;
+  const fieldPositions = createTokenPositions(derive({ kind: 'field-filter', field: spec.field }), spec.filterBits, k);
+  const clkPositions = kc > 0 ? createTokenPositions(derive({ kind: 'record-filter', field: spec.field }), schema.recordFilter.bits, kc) : undefined;
+  const hardening = createFilterHardening(schema.hardening, spec.filterBits, spec.field, derive);
+  const stride = k + kc;
+  const fillFrom = (tokenOf: (code: number) => string) => (code: number, pool: Uint16Array, offset: number) => {
+    const token = tokenOf(code);
+    fieldPositions.write(token, pool, offset);
+    clkPositions?.write(token, pool, offset + k);
+  };
+  const bigramTable = new TokenPositionTable(stride, TOKEN_CACHE_LIMIT, fillFrom(bigramOfCode));
+  const positionalTable = new TokenPositionTable(stride, TOKEN_CACHE_LIMIT, fillFrom(positionalOfCode));
+  // The value's field filter before hardening, and its own record bits while it is computed for the cache.
+  const raw = new Uint8Array(spec.filterBits >>> 3);
+  const valueClk = createRecordBits(schema.recordFilter.bits);
+  const cache = new Map<string, CachedValue>();
+  let cacheOn = true;
+  let hitsSinceClear = 0;
+
+  /** Sets the bits of the token at table.pool[at...]: field positions in `raw`, record positions in `clk`. */
+  function addCoded(table: TokenPositionTable, at: number, clk: Uint8Array): void {
+    // Read after offsetOf, which may have grown the pool.
+    const pool = table.pool;
+    for (let i = at, end = at + k; i < end; i++) {
+      const p = pool[i];
+      raw[p >>> 3] |= 1 << (p & 7);
+    }
+    for (let i = at + k, end = at + stride; i < end; i++) {
+      const p = pool[i];
+      clk[p >>> 3] |= 1 << (p & 7);
+    }
+  }
+
+  function addToken(token: string, clk: Uint8Array): void {
+    setPositions(raw, fieldPositions.of(token));
+    if (clkPositions) setPositions(clk, clkPositions.of(token));
+  }
+
+  /** Sets the value's bits in `raw` (zeroed) and `clk`; returns how many tokens it has. */
+  function addValue(value: string, salt: string, clk: Uint8Array): number {
+    if (salt === '' && spec.tokenizer === 'bigram') {
+      // The tokens of tokenize('bigram') by their two code units, '_' padding both ends.
+      let previous = PAD;
+      for (let i = 0; i <= value.length; i++) {
+        const next = i < value.length ? value.charCodeAt(i) : PAD;
+        const code = previous * 65536 + next;
+        if (code === NO_CODE) addToken(String.fromCharCode(previous, next), clk);
+        else addCoded(bigramTable, bigramTable.offsetOf(code), clk);
+        previous = next;
+      }
+      return value.length + 1;
+    } else if (salt === '' && spec.tokenizer === 'positional') {
+      for (let i = 0; i < value.length; i++) {
+        // A position past 65534 does not fit a code (values that long are broken exports anyway).
+        if (i >= 65535) addToken(`${i}:${value[i]}`, clk);
+        else addCoded(positionalTable, positionalTable.offsetOf(i * 65536 + value.charCodeAt(i)), clk);
+      }
+      return value.length;
+    }
+    const tokens = tokenize(spec.tokenizer, value);
+    // Salting binds each token to another field's value, so equal names with different salts share no bits.
+    for (const token of tokens) addToken(salt === '' ? token : `${token}\u001f${salt}`, clk);
+    return tokens.length;
+  }
+
+  /** The hardened filter of `raw` from `slab`, and `raw` zeroed again. */
+  function hardenToSlab(slab: FilterSlab): Uint8Array {
+    const filter = hardening.isIdentity ? slab.copy(raw) : hardening.harden(raw, slab.allocator);
+    raw.fill(0);
+    return filter;
+  }
+
+  function remember(key: string, tokens: number): CachedValue {
+    const filter = hardening.isIdentity ? raw.slice() : hardening.harden(raw);
+    raw.fill(0);
+    const words = valueClk.words;
+    let clkPositionsOfValue: Uint16Array | undefined;
+    let clkWords: Uint32Array | undefined;
+    if (tokens * kc > words.length) clkWords = words.slice();
+    else if (kc > 0) clkPositionsOfValue = setBitsOf(words);
+    words.fill(0);
+    const entry = { filter, clkPositions: clkPositionsOfValue, clkWords };
+    cache.set(key, entry);
+    return entry;
+  }
+
+  function applyCached(entry: CachedValue, clk: RecordBits, slab: FilterSlab, shared: boolean): Uint8Array {
+    if (entry.clkWords) {
+      const words = entry.clkWords;
+      const target = clk.words;
+      for (let i = 0; i < words.length; i++) target[i] |= words[i];
+    } else if (entry.clkPositions) setPositions(clk.bytes, entry.clkPositions);
+    return shared ? entry.filter : slab.copy(entry.filter);
+  }
+
+  function encodeValue(value: string, salt: string, clk: RecordBits, slab: FilterSlab, shared = false): Uint8Array {
+    if (!cacheOn) {
+      addValue(value, salt, clk.bytes);
+      return hardenToSlab(slab);
+    }
+    const key = salt === '' ? value : `${value}\u0000${salt}`;
+    const hit = cache.get(key);
+    if (hit) {
+      hitsSinceClear++;
+      return applyCached(hit, clk, slab, shared);
+    }
+    if (cache.size >= VALUE_CACHE_LIMIT) {
+      // A field whose values rarely repeat (e-mail, SSN) would only pay for the cache: turn it off.
+      cacheOn = hitsSinceClear >= VALUE_CACHE_LIMIT / 2;
+      cache.clear();
+      hitsSinceClear = 0;
+      if (!cacheOn) return encodeValue(value, salt, clk, slab, shared);
+    }
+    return applyCached(remember(key, addValue(value, salt, valueClk.bytes)), clk, slab, shared);
+  }
+
+  return {
+    field: spec.field,
+    hardening,
+    saltWith: schema.hardening.salt.find((s) => s.field === spec.field)?.with,
+    encodeValue,
+  };
+}
