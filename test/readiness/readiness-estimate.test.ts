@@ -60,7 +60,9 @@ describe.skipIf(!hasWorld)('credlink readiness on the synthetic world', () => {
     expect(byField.ssn).toBeGreaterThan(today.wages.linkShare);
     // Neither the spine, the wage nor the education file has a phone: collecting it cannot help.
     expect(byField.phone).toBeCloseTo(today.wages.linkShare, 6);
-    expect(estimate.bestAddition).toBe('ssn');
+    // SSN and birth date can tie on a world this small (both 0.888 under the diffusion default): either is right.
+    expect(['ssn', 'dob']).toContain(estimate.bestAddition);
+    expect(byField[estimate.bestAddition!]).toBe(Math.max(...Object.values(byField).map(Number)));
     expect(today.holdersNeeded.earnings).toBeGreaterThan(today.holdersNeeded.rates!);
   }, 40_000);
 

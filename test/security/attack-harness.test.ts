@@ -26,8 +26,8 @@ describe('attacks on plain encodings (the harness works)', () => {
 });
 
 describe('the default hardening', () => {
-  it('is XOR-folding', () => {
-    expect(DEFAULT_SCHEMA.hardening).toMatchObject({ xorFold: true, balance: false, randomizedResponse: 0, salt: [] });
+  it('is diffusion with t = 2', () => {
+    expect(DEFAULT_SCHEMA.hardening).toMatchObject({ diffusionT: 2, xorFold: false, balance: false, randomizedResponse: 0, salt: [] });
   });
 
   it('cuts graph re-identification at least in half against plain at full overlap', () => {
