@@ -4,7 +4,7 @@
  * wage records), with a share of roster persons present in the wages under typos and SSN
  * transpositions. Names follow the synth frequency tables, so blocks are as skewed as in life.
  * Far lighter than `credlink synth` (no careers, no payload), which matters at 1M persons.
- * Extracts are cached in the OS temp folder by size and seed: encoding 1M persons takes minutes.
+ * Extracts are cached in the OS temp folder by size, seed and schema: encoding 1M persons takes minutes.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
@@ -79,7 +79,8 @@ export interface LinkWorld {
 
 /** Roster of `roster` persons and a wage file of `wages` persons; 60% of the roster (at most half the wage file) is in both. */
 export async function linkWorld(roster: number, wages: number, seed: number): Promise<LinkWorld> {
-  const dir = join(tmpdir(), `credlink-bench-${seed}`);
+  // Keyed by the schema too: a change of default encoding must not reuse extracts made under the old one.
+  const dir = join(tmpdir(), `credlink-bench-${seed}-${schemaFingerprint(DEFAULT_SCHEMA).slice(0, 12)}`);
   await mkdir(dir, { recursive: true });
   const shared = Math.min(Math.round(roster * 0.6), Math.floor(wages / 2));
   const files = { roster: join(dir, `roster-${roster}-${shared}.extract`), wages: join(dir, `wages-${wages}-${shared}.extract`) };
