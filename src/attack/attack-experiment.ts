@@ -6,8 +6,11 @@ import { attackPopulation, overlapSplit } from './attack-population.ts';
 import { attackNameField, type FieldAttackScores } from './field-attacks.ts';
 import { GRAPH_ATTACKERS, graphMatchingAttack, nodeFeatures } from './graph-attack.ts';
 
+/** A candidate: the hardening of every filter, and optionally another one for the record filter (CLK). */
+export type HardeningCandidate = Partial<Hardening> & { record?: Partial<Omit<Hardening, 'salt'>> };
+
 /** The hardening candidates the harness compares; names are used in docs/threat-model.md. */
-export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
+export const HARDENING_CANDIDATES: Record<string, HardeningCandidate> = {
   plain: {},
   xorFold: { xorFold: true },
   balance: { balance: true },
@@ -17,6 +20,7 @@ export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
   diffusion2: { diffusionT: 2 },
   'xorFold+diffusion2': { xorFold: true, diffusionT: 2 },
   'xorFold+diffusion3': { xorFold: true, diffusionT: 3 },
+  'diffusion2+clkXorFold': { diffusionT: 2, record: { xorFold: true } },
   'xorFold+rr01': { xorFold: true, randomizedResponse: 0.01 },
   'balance+xorFold': { balance: true, xorFold: true },
   'balance+diffusion2': { balance: true, diffusionT: 2 },
@@ -25,9 +29,13 @@ export const HARDENING_CANDIDATES: Record<string, Partial<Hardening>> = {
   saltNames: { salt: [{ field: 'last_name', with: 'first_name' }, { field: 'first_name', with: 'last_name' }] },
 };
 
-export function withHardening(schema: LinkageSchema, hardening: Partial<Hardening>): LinkageSchema {
+/** `schema` with exactly this hardening: every step not named is off, the record filter's own included. */
+export function withHardening(schema: LinkageSchema, candidate: HardeningCandidate): LinkageSchema {
+  const { record, ...hardening } = candidate;
   const reset: Hardening = { salt: [], balance: false, xorFold: false, diffusionT: 0, randomizedResponse: 0 };
-  return linkageSchemaSchema.parse({ ...schema, hardening: { ...reset, ...hardening } });
+  const { salt: _salt, ...resetSteps } = reset;
+  const recordFilter = { bits: schema.recordFilter.bits, ...(record ? { hardening: { ...resetSteps, ...record } } : {}) };
+  return linkageSchemaSchema.parse({ ...schema, recordFilter, hardening: { ...reset, ...hardening } });
 }
 
 export interface OverlapResult {

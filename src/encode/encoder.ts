@@ -44,7 +44,7 @@ export interface Encoder {
 export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source: string): Encoder {
   const derive = createKeyDeriver(secret, schema);
   const fields = schema.fields.map((spec) => createFieldEncoder(spec, schema, derive));
-  const recordHardening = createFilterHardening(schema.hardening, schema.recordFilter.bits, RECORD_FILTER, derive);
+  const recordHardening = createFilterHardening({ ...schema.hardening, ...schema.recordFilter.hardening }, schema.recordFilter.bits, RECORD_FILTER, derive);
   const blockingKeys = createBlockingKeyEncoder(schema, derive);
   const pseudonymOf = createPseudonymizer(derive, source);
   const slab = new FilterSlab();

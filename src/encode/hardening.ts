@@ -86,20 +86,25 @@ export function createDiffusion(key: Uint8Array, bits: number, t: number): (filt
   return (filter, alloc = newFilter) => {
     inputBytes.set(filter);
     words.fill(0);
-    for (let w = 0; w < wordCount; w++) {
-      let b = input[w];
-      while (b !== 0) {
-        const low = b & -b;
-        const i = (w << 5) + (31 - Math.clz32(low));
-        b ^= low;
-        const end = offsets[i + 1];
-        for (let p = offsets[i]; p < end; p++) words[targetWord[p]] ^= targetMask[p];
-      }
-    }
+    diffuseWords(input, words, offsets, targetWord, targetMask);
     const out = alloc(bits >>> 3);
     out.set(wordBytes.subarray(0, out.length));
     return out;
   };
+}
+
+/** The set bits of `input` flip their target bits in `words`; arrays passed in so that the loop keeps them in registers. */
+function diffuseWords(input: Int32Array, words: Int32Array, offsets: Uint32Array, targetWord: Uint16Array, targetMask: Int32Array): void {
+  for (let w = 0; w < input.length; w++) {
+    let b = input[w];
+    while (b !== 0) {
+      const low = b & -b;
+      const i = (w << 5) + (31 - Math.clz32(low));
+      b ^= low;
+      const end = offsets[i + 1];
+      for (let p = offsets[i]; p < end; p++) words[targetWord[p]] ^= targetMask[p];
+    }
+  }
 }
 
 /**

@@ -63,7 +63,17 @@ export const linkageSchemaSchema = z
     credlinkSchema: z.literal(1),
     name: z.string().min(1),
     fields: z.array(fieldEncodingSchema).min(1),
-    recordFilter: z.object({ bits: z.number().int().min(64).max(8192).multipleOf(64) }).strict(),
+    recordFilter: z
+      .object({
+        bits: z.number().int().min(64).max(8192).multipleOf(64),
+        /**
+         * Hardening of the record filter (CLK) instead of `hardening` (salting aside, which acts on
+         * tokens). The Fellegi-Sunter linker scores field filters only, so the CLK can take a cheaper
+         * step without any cost in F1.
+         */
+        hardening: hardeningSchema.omit({ salt: true }).optional(),
+      })
+      .strict(),
     hardening: hardeningSchema,
     blockingKeys: z.array(blockingKeySchema).default([]),
   })

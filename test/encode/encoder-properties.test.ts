@@ -72,8 +72,9 @@ describe('createEncoder', () => {
   });
 
   it('scores a typo in a name high and another name low', () => {
+    // Against the comparison levels: a typo lands at >=0.75 (diffusion costs it a few hundredths), another name in "else".
     const filter = (first: string) => encoder.encode({ first_name: first }, 'x').fields.first_name!;
-    expect(dice(filter('jonathan'), filter('jonathon'))).toBeGreaterThan(0.8);
+    expect(dice(filter('jonathan'), filter('jonathon'))).toBeGreaterThan(0.75);
     expect(dice(filter('jonathan'), filter('margaret'))).toBeLessThan(0.6);
   });
 });

@@ -11,7 +11,7 @@ const keyB = new Uint8Array(32).fill(0xb2);
 const filterArb = (bytes: number) => fc.uint8Array({ minLength: bytes, maxLength: bytes });
 
 function withHardening(hardening: object) {
-  return linkageSchemaSchema.parse({ ...DEFAULT_SCHEMA, hardening: { ...DEFAULT_SCHEMA.hardening, ...hardening } });
+  return linkageSchemaSchema.parse({ ...DEFAULT_SCHEMA, recordFilter: { bits: DEFAULT_SCHEMA.recordFilter.bits }, hardening: { ...DEFAULT_SCHEMA.hardening, ...hardening } });
 }
 
 describe('keyed permutation', () => {

@@ -26,8 +26,9 @@ describe('attacks on plain encodings (the harness works)', () => {
 });
 
 describe('the default hardening', () => {
-  it('is diffusion with t = 2', () => {
+  it('is diffusion with t = 2, the record filter XOR-folded only', () => {
     expect(DEFAULT_SCHEMA.hardening).toMatchObject({ diffusionT: 2, xorFold: false, balance: false, randomizedResponse: 0, salt: [] });
+    expect(DEFAULT_SCHEMA.recordFilter.hardening).toEqual({ xorFold: true, diffusionT: 0, balance: false, randomizedResponse: 0 });
   });
 
   it('cuts graph re-identification at least in half against plain at full overlap', () => {
