@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve('bin/credlink.js');
 const CORPUS = resolve('test/bad-input/corpus');
@@ -15,8 +15,12 @@ interface Run {
 }
 
 /** Runs `credlink normalize` in a fresh temp dir holding the mapping and the named corpus file. */
+const runDirs: string[] = [];
+afterAll(() => runDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function normalize(input: string, ...flags: string[]): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'credlink-bad-'));
+  runDirs.push(dir);
   copyFileSync(join(CORPUS, 'roster.mapping.json'), join(dir, 'mapping.json'));
   if (existsSync(join(CORPUS, input))) copyFileSync(join(CORPUS, input), join(dir, input));
   return new Promise((done) => {
@@ -98,6 +102,7 @@ describe.concurrent('credlink normalize on bad input', () => {
 
   it('marks a field over 1 MB', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credlink-big-'));
+    runDirs.push(dir);
     const big = join(dir, 'big-field.csv');
     writeFileSync(big, `cert_id,first_name,last_name,birth_date,ssn,credential,award_date\nTC-1,Ana,${'S'.repeat((1 << 20) + 10)},04/17/1988,,WELD1,\n`);
     const run = await normalize(big);

@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DataError, UsageError } from '../../src/errors/errors.ts';
 import { openCsv, type CsvRow } from '../../src/io/csv-rows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'credlink-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let counter = 0;
 function fileWith(content: string | Buffer): string {
   counter += 1;

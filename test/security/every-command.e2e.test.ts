@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -17,6 +17,7 @@ import { identifierNeedles, identifiersIn, pseudonymsOf, secretForms } from './n
  * one of each family (holder, linker, tools) runs as a real subprocess.
  */
 const dir = mkdtempSync(join(tmpdir(), 'credlink-every-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (...parts: string[]) => join(dir, ...parts);
 const SOURCES = ['spine', 'nurseboard', 'techcert', 'education', 'wages'] as const;
 // Known to the test only: no golden vector uses it, so a hit cannot be a coincidence.

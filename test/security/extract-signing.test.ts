@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import { newSigningKey, signClaims, verifySignature } from '../../src/signing/ex
  * accidents, the signature stops a forger who rewrites the manifest as well.
  */
 const dir = mkdtempSync(join(tmpdir(), 'credlink-sign-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (...parts: string[]) => join(dir, ...parts);
 const SECRET_HEX = 'c4'.repeat(32);
 let publicKey = '';

@@ -1,5 +1,5 @@
-import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credlink, type CliResult } from '../job/spawn-cli.ts';
@@ -10,6 +10,7 @@ import { credlink, type CliResult } from '../job/spawn-cli.ts';
  * identifiers of the synthetic persons.
  */
 const dir = mkdtempSync(join(tmpdir(), 'credlink-safe-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const outputs: CliResult[] = [];
 const run = (...args: string[]) => {
   const r = credlink(dir, ...args);
