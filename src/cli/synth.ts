@@ -80,8 +80,9 @@ async function resolveOptions(options: SynthCommandOptions): Promise<SynthOption
 async function prepareFolder(dir: string, force: boolean): Promise<void> {
   const existing = await readdir(dir).catch(() => undefined);
   if (existing && existing.length > 0 && !force) throw new UsageError(`${dir} is not empty; choose another folder or pass --force`);
-  await mkdir(join(dir, 'truth'), { recursive: true });
-  await mkdir(join(dir, 'mappings'), { recursive: true });
+  // Owner-only like every folder credlink fills with identifiers: synthetic ones look real in a listing.
+  await mkdir(join(dir, 'truth'), { recursive: true, mode: 0o700 });
+  await mkdir(join(dir, 'mappings'), { recursive: true, mode: 0o700 });
 }
 
 export async function runSynth(options: SynthCommandOptions, io: CliIo): Promise<WorldSummary> {

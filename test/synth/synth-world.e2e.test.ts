@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,10 @@ describe('credlink synth layouts', () => {
     ['truth/persons', 'source,local_id,person_id'],
   ])('%s.csv has its documented header', (file, header) => {
     expect(readFileSync(world(`${file}.csv`), 'utf8').split('\n')[0]).toBe(header);
+  });
+
+  it('creates its folders owner-only', () => {
+    for (const folder of ['', 'truth', 'mappings']) expect(statSync(world(folder)).mode & 0o777).toBe(0o700);
   });
 
   it('writes a valid mapping per source, the default schema and a catalog without effects', () => {
