@@ -71,17 +71,29 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
     return clk;
   }
 
-  function encode(record: NormalizedRecord, localPersonId: string): EncodedPerson {
-    const recordSeed = seedOf(localPersonId);
-    const out: EncodedPerson['fields'] = {};
+  /**
+   * Encodes the fields `record` has, in schema order, into the record bits (zeroed first) and hands
+   * each field filter to `visit` with its schema index; with `shared`, a cached filter may be passed
+   * as it is (read it at once). One loop for encode and encodeLine, so the two cannot drift apart.
+   */
+  function eachField(record: NormalizedRecord, recordSeed: string, shared: boolean, visit: (index: number, field: FieldName, filter: Uint8Array) => void): void {
     recordBits.words.fill(0);
-    for (const f of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
       const value = record[f.field];
       if (value === undefined || value === '') continue;
       const salt = f.saltWith ? saltValue(f.saltWith, record[f.saltWith]) : '';
-      const filter = f.encodeValue(value, salt, recordBits, slab);
-      out[f.field] = f.hardening.perRecord ? f.hardening.perRecord(filter, recordSeed) : filter;
+      const filter = f.encodeValue(value, salt, recordBits, slab, shared);
+      visit(i, f.field, f.hardening.perRecord ? f.hardening.perRecord(filter, recordSeed) : filter);
     }
+  }
+
+  function encode(record: NormalizedRecord, localPersonId: string): EncodedPerson {
+    const recordSeed = seedOf(localPersonId);
+    const out: EncodedPerson['fields'] = {};
+    eachField(record, recordSeed, false, (_, field, filter) => {
+      out[field] = filter;
+    });
     const clk = recordFilter(recordSeed, false);
     return { pseudonym: pseudonym(localPersonId), fields: out, clk, blockingKeys: blockingKeys(record) };
   }
@@ -89,17 +101,11 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   function encodeLine(record: NormalizedRecord, localPersonId: string, line: ExtractLineBuilder): number {
     const recordSeed = seedOf(localPersonId);
     line.personStart(pseudonym(localPersonId));
-    recordBits.words.fill(0);
     let filled = 0;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      const value = record[f.field];
-      if (value === undefined || value === '') continue;
-      const salt = f.saltWith ? saltValue(f.saltWith, record[f.saltWith]) : '';
-      const filter = f.encodeValue(value, salt, recordBits, slab, true);
-      line.personFilter(f.field, f.hardening.perRecord ? f.hardening.perRecord(filter, recordSeed) : filter);
+    eachField(record, recordSeed, true, (i, field, filter) => {
+      line.personFilter(field, filter);
       filled |= 1 << i;
-    }
+    });
     line.personClk(recordFilter(recordSeed, true));
     const keys = blockingKeys(record);
     for (const name in keys) line.personKey(name, keys[name]);
