@@ -9,6 +9,7 @@ import { configFindings } from '../io/config-file.ts';
 import { readExtractManifest } from '../io/extract-file.ts';
 import { sha256File } from '../io/outcome-inputs.ts';
 import { requireSignatures } from './verify.ts';
+import { parsePublicKey } from '../signing/extract-signature.ts';
 import { effectiveOutcomesConfig } from '../job/effective-outcomes.ts';
 import { jobSchema, type Job } from '../job/job-schema.ts';
 import { RUN_MANIFEST, RUN_TIMINGS, defaultRunFolder, manifestJson } from '../job/run-manifest.ts';
@@ -107,7 +108,7 @@ async function resolveExtracts(loaded: LoadedJob): Promise<RunExtract[]> {
 }
 
 /** A key given as hex stays as it is; a file name resolves from the job's folder. */
-const trustedKeyPath = (jobDir: string, key: string) => (/^[0-9a-fA-F]{64}$/.test(key) ? key : resolve(jobDir, key));
+const trustedKeyPath = (jobDir: string, key: string) => (parsePublicKey(key) ? key : resolve(jobDir, key));
 
 /** The outcomes configuration (file or inline) with the job's disclosure overrides; paths in it resolve from configDir. */
 async function resolveOutcomes(loaded: LoadedJob): Promise<{ config: OutcomesConfig; configDir: string }> {

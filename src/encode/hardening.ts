@@ -82,13 +82,13 @@ export function createDiffusion(key: Uint8Array, bits: number, t: number): (filt
   const input = new Int32Array(wordCount);
   const inputBytes = new Uint8Array(input.buffer);
   const words = new Int32Array(wordCount);
-  const wordBytes = new Uint8Array(words.buffer);
+  const result = new Uint8Array(words.buffer, 0, bits >>> 3);
   return (filter, alloc = newFilter) => {
     inputBytes.set(filter);
     words.fill(0);
     diffuseWords(input, words, offsets, targetWord, targetMask);
-    const out = alloc(bits >>> 3);
-    out.set(wordBytes.subarray(0, out.length));
+    const out = alloc(result.length);
+    out.set(result);
     return out;
   };
 }
