@@ -49,7 +49,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .argument('<extracts...>', 'extracts written by credlink hash')
     .option('--spine <extract>', 'the spine extract: every other source links to it, clusters form around its records')
     .requiredOption('-o, --output <dir>', 'linkage folder to write (created owner-only)')
-    .option('--threshold <p>', 'minimum match probability of a link (method fs)', '0.85')
+    .option('--threshold <p|auto>', "minimum match probability of a link (method fs); 'auto' takes, per source pair, the one of best expected F1", 'auto')
     .addOption(new Option('--method <method>', 'fs: Fellegi-Sunter; threshold: baseline single Dice threshold on the CLK').choices(['fs', 'threshold']).default('fs'))
     .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
     .addOption(new Option('--training <how>', 'estimate m by EM per blocking pass (blocks) or over all pairs (all-pairs)').choices(['blocks', 'all-pairs']).default('blocks'))
@@ -75,6 +75,11 @@ The folder holds record-level links: it is created 0700 with files 0600.`,
       if (options.shard) await runLinkShard({ ...options, extracts }, io);
       else await runLink({ ...options, extracts }, io);
     });
+}
+
+/** A probability, or 'auto': per source pair, the threshold of best expected F1 (docs/linkage.md). */
+function thresholdOption(text: string): number | 'auto' {
+  return text === 'auto' ? 'auto' : probabilityOption('--threshold', text);
 }
 
 function probabilityOption(name: string, text: string): number {
@@ -158,7 +163,7 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
   } else if (paths.length < 2) throw new UsageError('give at least two extracts to link (the spine counts as one), or one with --dedupe');
   if (!options.output) throw new UsageError('give the linkage folder with -o');
-  const threshold = probabilityOption('--threshold', options.threshold);
+  const threshold = thresholdOption(options.threshold);
   const diceThreshold = probabilityOption('--dice-threshold', options.diceThreshold);
   if (options.publicKey) await requireSignatures(paths, options.publicKey);
   const inputs = await readManifests(paths);

@@ -9,8 +9,8 @@ export type LinkMethod = 'fs' | 'threshold';
 
 export interface LinkSettings {
   method: LinkMethod;
-  /** Links need at least this match probability (method fs). */
-  threshold: number;
+  /** Links need at least this match probability (method fs); 'auto': per source pair, the one of best expected F1 (auto-threshold.ts). */
+  threshold: number | 'auto';
   /** Links need at least this CLK Dice (method threshold, the baseline). */
   diceThreshold: number;
   levelThresholds: readonly number[];
@@ -35,7 +35,7 @@ export interface LinkSettings {
 export function defaultLinkSettings(seed: string, overrides: Partial<LinkSettings> = {}): LinkSettings {
   return {
     method: 'fs',
-    threshold: 0.85,
+    threshold: 'auto',
     diceThreshold: 0.85,
     levelThresholds: DEFAULT_LEVEL_THRESHOLDS,
     lsh: DEFAULT_LSH,

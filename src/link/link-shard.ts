@@ -47,7 +47,7 @@ export function shardFilter(shard: Shard, seed: string): BlockFilter {
 export interface SettingsRecord {
   seed: string;
   method: LinkMethod;
-  threshold: number;
+  threshold: number | 'auto';
   diceThreshold: number;
   training: MTraining;
   lsh: boolean;
