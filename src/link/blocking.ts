@@ -4,7 +4,7 @@ import { CandidateCollector, type PairSides } from './candidate-pairs.ts';
 /** What one blocking pass contributed. */
 export interface BlockingPass {
   name: string;
-  kind: 'key' | 'lsh';
+  kind: 'key' | 'lsh' | 'scan';
   /** Fields the blocking key is built from, when the schema is known; used to rotate EM training. */
   fields?: FieldName[];
   /** Indices (into the union of candidates) of the pairs this pass produced. */

@@ -8,7 +8,7 @@ import type { LinkSettings } from './link-settings.ts';
 
 export interface PassSummary {
   name: string;
-  kind: 'key' | 'lsh';
+  kind: 'key' | 'lsh' | 'scan';
   pairs: number;
   skippedBlocks: number;
   skippedPairs: number;

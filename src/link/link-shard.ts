@@ -71,7 +71,7 @@ export function settingsFromRecord(record: SettingsRecord): LinkSettings {
 /** One pass's emissions in one shard: row k is pair (left[k], right[k]), found in LSH band band[k] in the block starting at blockStart[k]. */
 export interface PassPart {
   name: string;
-  kind: 'key' | 'lsh';
+  kind: 'key' | 'lsh' | 'scan';
   /** The fields the pass blocks on, which EM training leaves out. */
   fields?: FieldName[];
   skippedBlocks: number;
