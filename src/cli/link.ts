@@ -77,9 +77,10 @@ The folder holds record-level links: it is created 0700 with files 0600.`,
     });
 }
 
+/** 0 is allowed: every scored candidate is eligible, and assignment alone chooses (useful to sweep). */
 function probabilityOption(name: string, text: string): number {
   const value = Number(text);
-  if (!(value > 0 && value < 1)) throw new UsageError(`${name} must be a number between 0 and 1, got "${text}"`);
+  if (text.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`${name} must be a number from 0 up to (not including) 1, got "${text}"`);
   return value;
 }
 
