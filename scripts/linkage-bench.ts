@@ -22,7 +22,7 @@ const VOTER_SEED = 2026;
 
 // Finer than evaluate's default grid: on hard data the best thresholds sit far below 0.01.
 const FS_GRID = [1e-6, 1e-5, 1e-4, 1e-3, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 0.999];
-const DICE_GRID = Array.from({ length: 24 }, (_, i) => Number((0.5 + i * 0.02).toFixed(2)));
+const DICE_GRID = Array.from({ length: 30 }, (_, i) => Number((0.4 + i * 0.02).toFixed(2)));
 
 interface Source { name: string; csv: string; mapping: Record<string, unknown> }
 interface BenchCase { name: string; dedupe: boolean; sources: Source[]; truthCsv: string }
@@ -78,13 +78,17 @@ function credlink(cwd: string, ...argv: string[]): string {
 interface KeyResult {
   precision: number; recall: number; f1: number;
   bestFs: { f1: number; threshold: number }; bestDice: { f1: number; threshold: number };
-  pairsCompleteness: number; seconds: number;
+  pairsCompleteness: number; reductionRatio: number; calibrated: boolean; fields: string[]; seconds: number;
 }
 
 interface Evaluation {
   asLinked: Array<{ precision: number; recall: number; f1: number }>;
   best: Array<{ method: 'fs' | 'threshold'; f1: number; threshold: number }>;
   recallCeiling: Array<{ ceiling: number }>;
+}
+
+interface LinkSummary {
+  sourcePairs: Array<{ reductionRatio: number; fields: string[]; calibration: { ok: boolean } }>;
 }
 
 /** Writes the case's files, mappings and schema into `dir` (the folder a user would work in). */
@@ -115,8 +119,12 @@ function runKey(dir: string, bench: BenchCase, k: number): KeyResult {
     return { f1: b.f1, threshold: b.threshold };
   };
   const { precision, recall, f1 } = evaluation.asLinked[0];
+  const pair = (JSON.parse(readFileSync(join(keyDir, 'linkage', 'summary.json'), 'utf8')) as LinkSummary).sourcePairs[0];
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { precision, recall, f1, bestFs: best('fs'), bestDice: best('threshold'), pairsCompleteness: evaluation.recallCeiling[0]?.ceiling ?? 1, seconds };
+  return {
+    precision, recall, f1, bestFs: best('fs'), bestDice: best('threshold'), pairsCompleteness: evaluation.recallCeiling[0]?.ceiling ?? 1,
+    reductionRatio: pair.reductionRatio, calibrated: pair.calibration.ok, fields: pair.fields, seconds,
+  };
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -139,6 +147,10 @@ function summarize(name: string, keys: KeyResult[]) {
     bestDiceThresholds: keys.map((k) => k.bestDice.threshold),
     pairsCompleteness: mean(keys.map((k) => k.pairsCompleteness)),
     pairsCompletenessMin: Math.min(...keys.map((k) => k.pairsCompleteness)),
+    reductionRatio: mean(keys.map((k) => k.reductionRatio)),
+    /** Keys whose link summary flagged calibration as off. */
+    uncalibratedKeys: keys.filter((k) => !k.calibrated).length,
+    fields: keys[0].fields,
     secondsPerKey: mean(keys.map((k) => k.seconds)),
     perKey: keys,
   };
@@ -149,13 +161,14 @@ type Summary = ReturnType<typeof summarize>;
 function table(rows: Summary[]): string {
   const f = (x: number) => x.toFixed(3);
   const lines = [
-    '| case | default P / R / F1 (mean of keys) | F1 min-max over keys (spread, points) | label-best fs F1 | --method threshold best F1 | pairs completeness (min) | s per key |',
-    '|---|---|---|---|---|---|---|',
+    '| case | default P / R / F1 (mean of keys) | F1 min-max over keys (spread, points) | label-best fs F1 | --method threshold best F1 | pairs completeness (min) | reduction ratio | calibration off | s per key |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.case} | ${f(r.precision)} / ${f(r.recall)} / **${f(r.f1)}** | ${f(r.f1Min)}-${f(r.f1Max)} (${r.f1SpreadPoints.toFixed(1)}) | ${f(r.bestFsF1)} | ${f(r.bestDiceF1)} | ${f(r.pairsCompleteness)} (${f(r.pairsCompletenessMin)}) | ${r.secondsPerKey.toFixed(0)} |`);
+    lines.push(`| ${r.case} | ${f(r.precision)} / ${f(r.recall)} / **${f(r.f1)}** | ${f(r.f1Min)}-${f(r.f1Max)} (${r.f1SpreadPoints.toFixed(1)}) | ${f(r.bestFsF1)} | ${f(r.bestDiceF1)} | ${f(r.pairsCompleteness)} (${f(r.pairsCompletenessMin)}) | ${r.reductionRatio.toFixed(5)} | ${r.uncalibratedKeys}/${r.keys} | ${r.secondsPerKey.toFixed(0)} |`);
   }
-  return `${lines.join('\n')}\n`;
+  const fields = rows.map((r) => `${r.case}: ${r.fields.join(', ')}`).join('; ');
+  return `${lines.join('\n')}\n\nfields compared: ${fields}\n`;
 }
 
 function main(): void {
