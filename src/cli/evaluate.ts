@@ -36,7 +36,7 @@ export function defineEvaluateCommand(io: CliIo): Command {
     .requiredOption('--truth <csv>', 'truth/persons.csv with source,local_id,person_id')
     .requiredOption('--secret-file <key>', 'the project key, to turn local ids into pseudonyms (a data holder or a synthetic test has it)')
     .option('--schema <file>', 'the linkage schema the extracts were encoded with (default: the built-in schema)')
-    .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
+    .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.000001,0.00001,0.0001,0.001,0.005,0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
     .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95')
     .option('--write-truth-linkage <dir>', 'also write the true linkage as clusters.csv (to score outcome tables against)')
     .option('--json', 'print the evaluation as JSON')
@@ -57,7 +57,9 @@ assignment, clustering through the spine) at each threshold.`,
 
 function thresholdList(flag: string, text: string): number[] {
   const values = text.split(',').map((t) => Number(t.trim()));
-  if (values.length === 0 || values.some((v) => !(v > 0 && v < 1))) throw new UsageError(`${flag} must be a comma-separated list of numbers between 0 and 1`);
+  if (values.length === 0 || values.some((v) => !(v >= 0 && v < 1)) || text.split(',').some((t) => t.trim() === '')) {
+    throw new UsageError(`${flag} must be a comma-separated list of numbers from 0 up to (not including) 1`);
+  }
   return values;
 }
 

@@ -82,9 +82,10 @@ function thresholdOption(text: string): number | 'auto' {
   return text === 'auto' ? 'auto' : probabilityOption('--threshold', text);
 }
 
+/** 0 is allowed: every scored candidate is eligible, and assignment alone chooses (useful to sweep). */
 function probabilityOption(name: string, text: string): number {
   const value = Number(text);
-  if (!(value > 0 && value < 1)) throw new UsageError(`${name} must be a number between 0 and 1, got "${text}"`);
+  if (text.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`${name} must be a number from 0 up to (not including) 1, got "${text}"`);
   return value;
 }
 

@@ -10,6 +10,9 @@ import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
 import { normalizeSsn } from './ssn.ts';
+import { normalizeIdentifier } from './identifier.ts';
+import { normalizeCity, normalizeState } from './place-fields.ts';
+import { normalizeStreetAddress } from './street-address.ts';
 
 export interface NormalizedRow {
   record: NormalizedRecord;
@@ -51,6 +54,10 @@ const SIMPLE_NORMALIZERS: Record<Exclude<FieldName, 'dob' | 'last_name'>, (raw: 
   phone: normalizePhone,
   postcode: normalizePostcode,
   sex: normalizeSex,
+  city: normalizeCity,
+  street_address: normalizeStreetAddress,
+  state: normalizeState,
+  identifier: normalizeIdentifier,
   free_text: normalizeFreeText,
 };
 
