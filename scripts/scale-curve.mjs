@@ -43,12 +43,13 @@ function timed(args, { cwd, maxOldSpace }) {
   });
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+  const cpu = ['User', 'System'].reduce((n, kind) => n + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)?.[1] ?? Number.NaN), 0);
   if (run.status !== 0) {
     process.stderr.write(run.stderr.split('\n').filter((l) => !/^\t/.test(l)).join('\n'));
     throw new Error(`credlink ${args[0]} failed (exit ${run.status})`);
   }
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
-  return { stdout: run.stdout, seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
+  return { stdout: run.stdout, seconds, cpuSeconds: cpu, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
 }
 
 function curvePoint(persons, o) {
@@ -61,7 +62,7 @@ function curvePoint(persons, o) {
   const step = (name, args) => {
     process.stderr.write(`scale-curve ${persons}: ${name}\n`);
     const r = timed(args, ctx);
-    steps.push({ step: name, seconds: r.seconds, rssMb: r.rssMb });
+    steps.push({ step: name, seconds: r.seconds, cpuSeconds: r.cpuSeconds, rssMb: r.rssMb });
     return r.stdout;
   };
   step('synth', ['synth', '--persons', String(persons), '--seed', o.seed, '-o', 'world']);
@@ -91,14 +92,14 @@ const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '');
 
 function markdown(points) {
-  const lines = ['| persons | step | wall s | peak RSS MB |', '|---|---|---|---|'];
+  const lines = ['| persons | step | wall s | CPU s (user + sys) | peak RSS MB |', '|---|---|---|---|---|'];
   for (const p of points) {
     const hash = p.steps.filter((s) => s.step.startsWith('hash '));
     const rows = [
       ...p.steps.filter((s) => !s.step.startsWith('hash ')),
-      { step: `hash (${hash.length} sources, sum / max)`, seconds: hash.reduce((n, s) => n + s.seconds, 0), rssMb: Math.max(...hash.map((s) => s.rssMb)) },
+      { step: `hash (${hash.length} sources: sum, sum, max)`, seconds: hash.reduce((n, s) => n + s.seconds, 0), cpuSeconds: hash.reduce((n, s) => n + s.cpuSeconds, 0), rssMb: Math.max(...hash.map((s) => s.rssMb)) },
     ];
-    for (const s of rows) lines.push(`| ${p.persons.toLocaleString('en-US')} | ${s.step} | ${f1(s.seconds)} | ${Math.round(s.rssMb)} |`);
+    for (const s of rows) lines.push(`| ${p.persons.toLocaleString('en-US')} | ${s.step} | ${f1(s.seconds)} | ${f1(s.cpuSeconds)} | ${Math.round(s.rssMb)} |`);
   }
   lines.push('', '| persons | pair | true pairs | precision | recall | F1 |', '|---|---|---|---|---|---|');
   for (const p of points) for (const q of p.quality) lines.push(`| ${p.persons.toLocaleString('en-US')} | ${q.sourceA} ~ ${q.sourceB} | ${q.truePairs} | ${f3(q.precision)} | ${f3(q.recall)} | ${f3(q.f1)} |`);
