@@ -67,8 +67,11 @@ function curvePoint(persons, o) {
   };
   step('synth', ['synth', '--persons', String(persons), '--seed', o.seed, '-o', 'world']);
   const sources = readdirSync(join(dir, 'world', 'mappings')).map((f) => f.replace(/\.json$/, '')).sort();
+  const hashed = {};
   for (const s of sources) {
-    step(`hash ${s}`, ['hash', '--schema', 'world/schema.json', '--mapping', `world/mappings/${s}.json`, '--secret-file', 'test.key', '--rejects', `extracts/${s}.rejects.csv`, `world/${s}.csv`, '-o', `extracts/${s}.extract`]);
+    const out = JSON.parse(step(`hash ${s}`, ['hash', '--schema', 'world/schema.json', '--mapping', `world/mappings/${s}.json`, '--secret-file', 'test.key', '--rejects', `extracts/${s}.rejects.csv`, '--json', `world/${s}.csv`, '-o', `extracts/${s}.extract`]));
+    const unverified = Object.entries(out.valuesSetToMissing).filter(([k]) => k.endsWith(':PERSON_ID_UNVERIFIED')).reduce((n, [, v]) => n + v, 0);
+    hashed[s] = { rowsIn: out.manifest.rowsIn, rowsRejected: out.manifest.rowsRejected, persons: out.manifest.persons, rejectedBy: out.rejectedBy, personIdUnverified: unverified };
   }
   const extracts = sources.filter((s) => s !== 'spine').map((s) => `extracts/${s}.extract`);
   const summary = JSON.parse(step('link', ['link', ...extracts, '--spine', 'extracts/spine.extract', '--schema', 'world/schema.json', '-o', 'linkage', '--json']));
@@ -78,6 +81,7 @@ function curvePoint(persons, o) {
     persons,
     seed: o.seed,
     steps,
+    hashed,
     candidatePairs,
     links: summary.sourcePairs.reduce((n, p) => n + p.links, 0),
     quality: evaluation.asLinked.map(({ sourceA, sourceB, truePairs, precision, recall, f1 }) => ({ sourceA, sourceB, truePairs, precision, recall, f1 })),
@@ -103,6 +107,7 @@ function markdown(points) {
   }
   lines.push('', '| persons | pair | true pairs | precision | recall | F1 |', '|---|---|---|---|---|---|');
   for (const p of points) for (const q of p.quality) lines.push(`| ${p.persons.toLocaleString('en-US')} | ${q.sourceA} ~ ${q.sourceB} | ${q.truePairs} | ${f3(q.precision)} | ${f3(q.recall)} | ${f3(q.f1)} |`);
+  lines.push('', `rows kept under an unverified SSN id (PERSON_ID_UNVERIFIED) / rejected, wages: ${points.map((p) => `${p.persons.toLocaleString('en-US')}: ${p.hashed.wages?.personIdUnverified} / ${p.hashed.wages?.rowsRejected}`).join('; ')}`);
   lines.push('', `candidate pairs / links: ${points.map((p) => `${p.persons.toLocaleString('en-US')}: ${p.candidatePairs} / ${p.links}`).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }
