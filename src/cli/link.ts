@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
+import { writeChunksAtomic } from '../io/atomic-chunks.ts';
 import { loadConfig } from '../io/config-file.ts';
 import { readExtract, readExtractManifest } from '../io/extract-file.ts';
 import type { ExtractManifest } from '../extract/extract-types.ts';
@@ -151,10 +152,17 @@ export async function readStore(input: Input, kernel: DiceKernel | undefined): P
   return builder.build(kernel);
 }
 
-export async function writeLinkageFolder(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+/** A linkage file's content: small files whole, tables as generators of lines (linkage-tables.ts). */
+export type LinkageFileContent = string | Uint8Array | Iterable<string>;
+
+export async function writeLinkageFolder(dir: string, files: Record<string, LinkageFileContent>): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
-  for (const [name, text] of Object.entries(files)) await writeFileAtomic(join(dir, name), text, OWNER_ONLY);
+  for (const [name, content] of Object.entries(files)) {
+    const target = join(dir, name);
+    if (typeof content === 'string' || content instanceof Uint8Array) await writeFileAtomic(target, content, OWNER_ONLY);
+    else await writeChunksAtomic(target, content, OWNER_ONLY);
+  }
 }
 
 /** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from '../../src/normalize/contact-fields.ts';
-import { normalizeSsn } from '../../src/normalize/ssn.ts';
+import { normalizeSsn, unverifiedSsnId } from '../../src/normalize/ssn.ts';
 
 describe('normalizeSsn', () => {
   it.each([
@@ -33,6 +33,24 @@ describe('normalizeSsn', () => {
 
   it('treats an empty value as missing without a finding', () => {
     expect(normalizeSsn('  ')).toEqual({});
+  });
+});
+
+describe('unverifiedSsnId', () => {
+  it.each([
+    ['912-34-5678', '~912345678'], // area 9xx: a transposed leading digit
+    ['123-00-4567', '~123004567'], // group 00
+    ['12345678', '~12345678'], // a digit dropped
+    ['1234567890', '~1234567890'], // a digit doubled
+    ['', undefined],
+    ['n/a', undefined],
+    ['123456789', undefined], // placeholder
+    ['987-65-4321', undefined], // placeholder
+    ['111111111', undefined],
+    ['12-AB-3456', undefined],
+    ['1234567', undefined],
+  ])('%s -> %s', (raw, expected) => {
+    expect(unverifiedSsnId(raw)).toBe(expected);
   });
 });
 
