@@ -6,7 +6,7 @@
 // chunk and `credlink --version` loads none of them. Atomic: dist/ appears whole or not at all.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDiceWasm } from './build-wasm.mjs';
 
@@ -39,20 +39,21 @@ async function bundle(outdir) {
   });
 }
 
-export async function buildDist() {
-  if (!(await buildDiceWasm())) {
+/** Builds into `outdir` (default dist/); the bench builds into a temporary package folder. */
+export async function buildDist({ outdir = dist, log = console.log } = {}) {
+  if (!(await buildDiceWasm(log))) {
     throw new Error('the package must ship the WebAssembly Dice kernel: install dev dependencies (npm ci) and build again');
   }
-  const staging = await mkdtemp(join(root, '.dist-'));
+  const staging = await mkdtemp(join(dirname(outdir), '.dist-'));
   try {
     await bundle(staging);
-    await rm(dist, { recursive: true, force: true });
-    await rename(staging, dist);
+    await rm(outdir, { recursive: true, force: true });
+    await rename(staging, outdir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  console.log('build: dist/ (cli.js, index.js, workers, chunks)');
+  log(`build: ${outdir === dist ? 'dist/' : outdir} (cli.js, index.js, workers, chunks)`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
