@@ -118,8 +118,20 @@ describe('the npm package', () => {
     const sources = readdirSync(join(work, 'world', 'mappings')).map((f) => f.replace(/\.json$/, '')).sort();
     expect(sources).toContain('spine');
     await mkdir(join(work, 'extracts'));
-    // The data holders hash at once, each on its own machine.
-    await Promise.all(sources.map((source) => ok(bin, ['hash', '--schema', 'world/schema.json', '--mapping', `world/mappings/${source}.json`, '--secret-file', 'project.key', `world/${source}.csv`, '-o', `extracts/${source}.extract`], work)));
+    // The data holders hash at once, each on its own machine; wages on two threads, so the
+    // build's worker entry (dist/hash-worker-entry.js) is exercised too.
+    await Promise.all(sources.map((source) => {
+      const threads = source === 'wages' ? ['--workers', '2'] : [];
+      return ok(bin, ['hash', '--schema', 'world/schema.json', '--mapping', `world/mappings/${source}.json`, '--secret-file', 'project.key', ...threads, `world/${source}.csv`, '-o', `extracts/${source}.extract`], work);
+    }));
+    // The build encodes exactly as the sources do.
+    const fromSources = await new Promise<Ran>((done) => {
+      const args = [join(REPO, 'bin', 'credlink.js'), 'hash', '--schema', 'world/schema.json', '--mapping', 'world/mappings/techcert.json', '--secret-file', 'project.key', 'world/techcert.csv', '-o', 'techcert.sources.extract'];
+      execFile(process.execPath, args, { cwd: work, env: { ...userEnv(), CREDLINK_FROM_SOURCE: '1' } }, (error, stdout, stderr) => done({ code: error ? 1 : 0, stdout, stderr }));
+    });
+    expect(fromSources.code, fromSources.stderr).toBe(0);
+    expect(await readFile(join(work, 'techcert.sources.extract'))).toEqual(await readFile(join(work, 'extracts', 'techcert.extract')));
+
     const outcomes = JSON.parse(await readFile(join(REPO, 'fixtures', 'outcomes.json'), 'utf8'));
     await writeFile(join(work, 'outcomes.json'), JSON.stringify(outcomes));
     const job = {
