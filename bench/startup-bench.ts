@@ -4,7 +4,8 @@
  * timed as the package ships it: dist/ built into a temporary folder laid out as an install
  * (bin/, dist/, package.json, node_modules), so the clone never gets a dist/; and from the
  * sources through tsx, as a clone runs it. Commands take turns (A B C ..., A B C ...) so that a
- * drift in the machine's speed hits all alike; each row is the median of 10 runs (3 with --quick).
+ * drift in the machine's speed hits all alike; each row is the median of 10 runs (--quick: 3 runs,
+ * the build's rows only).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
@@ -59,6 +60,8 @@ async function startup(ctx: BenchContext): Promise<BenchRow[]> {
     { name: 'startup.version.source', argv: [node, join(REPO, 'bin', 'credlink.js'), '--version'], env: { ...env, CREDLINK_FROM_SOURCE: '1' }, what: 'credlink --version (sources, tsx)' },
     { name: 'startup.hash-help.source', argv: [node, join(REPO, 'bin', 'credlink.js'), 'hash', '--help'], env: { ...env, CREDLINK_FROM_SOURCE: '1' }, what: 'credlink hash --help (sources, tsx)' },
   ];
+  // --quick checks that the rows run: the build's only, three turns.
+  if (ctx.quick) cases.splice(0, cases.length, ...cases.filter((c) => !c.name.endsWith('.source')));
   const times = cases.map(() => [] as Timed[]);
   try {
     for (const c of cases) timeOnce(c.argv, c.env); // warm-up: the file system cache, tsx's cache
