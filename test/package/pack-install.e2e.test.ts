@@ -152,4 +152,26 @@ describe('the npm package', () => {
     const script = "const m = await import('credlink'); console.log(JSON.stringify([m.version, typeof m.main, typeof m.UsageError]));";
     expect(JSON.parse(await ok(process.execPath, ['--input-type=module', '-e', script], prefix))).toEqual([VERSION, 'function', 'function']);
   });
+
+  // skipLibCheck: checking @types/node itself would triple the cost; the consumer's own lines still
+  // need every declaration to resolve.
+  it('gives a TypeScript consumer its declarations through exports', async (ctx) => {
+    requireInstall((note) => ctx.skip(note));
+    const consumer = [
+      "import { main, version, DataError, type CliIo, type Finding } from 'credlink';",
+      'const code: Promise<number> = main([process.execPath, "credlink", "--version"]);',
+      'const finding: Finding = { code: "DOB_UNPARSEABLE", line: 2 };',
+      '// @ts-expect-error the logger is typed (pino, a runtime dependency), not any',
+      "const notALogger: CliIo['logger'] = 42;",
+      'export const checks = [code, version, new DataError(finding), notALogger];',
+      '',
+    ].join('\n');
+    await writeFile(join(prefix, 'consumer.mts'), consumer);
+    const tsconfig = {
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [join(REPO, 'node_modules', '@types')], types: ['node'] },
+      files: ['consumer.mts'],
+    };
+    await writeFile(join(prefix, 'tsconfig.json'), JSON.stringify(tsconfig));
+    await ok(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], prefix);
+  });
 });
