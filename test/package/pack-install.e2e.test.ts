@@ -173,5 +173,5 @@ describe('the npm package', () => {
     };
     await writeFile(join(prefix, 'tsconfig.json'), JSON.stringify(tsconfig));
     await ok(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], prefix);
-  });
+  }, 120_000);
 });
