@@ -3,7 +3,7 @@ import { DataError, UsageError, exitCodeFor } from '../errors/errors.ts';
 import { createLogger } from '../io/logger.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
-import { loadCommands } from './commands.ts';
+import { listedTerm, loadCommands } from './commands.ts';
 
 function defaultIo(): CliIo {
   return {
@@ -21,6 +21,7 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
     .description('Privacy-preserving record linkage of credential outcomes')
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ subcommandTerm: listedTerm })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   for (const define of await loadCommands(argv)) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
