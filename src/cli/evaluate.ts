@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import { createEncoder } from '../encode/encoder.ts';
-import { loadConfig } from '../io/config-file.ts';
+import { loadConfig, parseJson } from '../io/config-file.ts';
 import { openCsv } from '../io/csv-rows.ts';
 import { readSecretFile } from '../io/secret-file.ts';
 import { bestThresholds, formatEvaluation, type Evaluation, type SweepRow } from '../link/evaluation-report.ts';
@@ -92,7 +92,7 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
   const thresholds = thresholdList('--thresholds', options.thresholds);
   const diceThresholds = thresholdList('--dice-thresholds', options.diceThresholds);
   const summaryFile = join(options.linkage, 'summary.json');
-  const summary = JSON.parse(await readText(summaryFile)) as LinkageSummary;
+  const summary = parseJson(summaryFile, await readText(summaryFile), 'LINKAGE_SUMMARY_NOT_JSON') as LinkageSummary;
   const clustersFile = join(options.linkage, 'clusters.csv');
   const candidatesFile = join(options.linkage, 'candidates.csv');
   const clusters = parseClusters(await readText(clustersFile), clustersFile);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError, exitCodeFor } from '../errors/errors.ts';
+import { scrubSecrets } from '../errors/redact.ts';
 import { createLogger } from '../io/logger.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
@@ -46,8 +47,9 @@ function reportError(error: unknown, io: CliIo): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
     return 2;
   }
-  if (error instanceof UsageError) io.stderr.write(`credlink: ${error.message}\n`);
-  else if (error instanceof DataError) io.stderr.write(`credlink: ${error.message}\n`);
-  else io.stderr.write(`credlink: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug; please report it with the command you ran (never the data or the secret).\n`);
+  // Last line of defence: nothing shaped like a key reaches the terminal, whatever built the message.
+  if (error instanceof UsageError) io.stderr.write(scrubSecrets(`credlink: ${error.message}\n`));
+  else if (error instanceof DataError) io.stderr.write(scrubSecrets(`credlink: ${error.message}\n`));
+  else io.stderr.write(scrubSecrets(`credlink: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug; please report it with the command you ran (never the data or the secret).\n`));
   return exitCodeFor(error);
 }

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { configFindings } from '../io/config-file.ts';
+import { configFindings, parseJson } from '../io/config-file.ts';
 import { readExtractManifest } from '../io/extract-file.ts';
 import { sha256File } from '../io/outcome-inputs.ts';
 import { requireSignatures } from './verify.ts';
@@ -63,14 +63,6 @@ async function readText(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError({ code: 'CONFIG_NOT_JSON', file, detail: (error as Error).message });
   }
 }
 

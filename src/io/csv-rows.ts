@@ -115,7 +115,8 @@ function parseFailure(error: CsvError, file: string, startLine: number): DataErr
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     return new DataError({ code: 'FIELD_TOO_LONG', file, line: startLine, detail: `the record starting here exceeds ${MAX_RECORD_CHARS} characters; an unterminated quote?` });
   }
-  return new DataError({ code: 'CSV_MALFORMED', file, line: startLine, detail: error.message.replace(/ at line \d+.*$/s, '') });
+  // csv-parse's messages quote the field they stopped at: only its code is passed on.
+  return new DataError({ code: 'CSV_MALFORMED', file, line: startLine, detail: `the CSV cannot be read here (${error.code})` });
 }
 
 async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.ReadableStream> {

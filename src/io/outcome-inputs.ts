@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import { readExtract, readExtractManifest } from './extract-file.ts';
 import { openCsv } from './csv-rows.ts';
+import { parseJson } from './config-file.ts';
 import { catalogCredentialSchema, type OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import type { OutcomeInputs } from '../outcomes/outcome-context.ts';
 import type { CatalogCredential, Employer } from '../outcomes/outcome-person.ts';
@@ -31,11 +32,7 @@ async function readJson(path: string, code: string): Promise<unknown> {
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError({ code, file: path, detail: (error as Error).message });
-  }
+  return parseJson(path, text, code);
 }
 
 /** catalog.json as synth writes it ({ credentials: [...] }) or a bare list. */
