@@ -2,11 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError, exitCodeFor } from '../errors/errors.ts';
 import { scrubSecrets } from '../errors/redact.ts';
 import { createLogger } from '../io/logger.ts';
+import { installSignalCleanup, removeLivePartials } from '../io/partial-outputs.ts';
+import { writeFailure } from '../io/write-failure.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
 import { loadCommands } from './commands.ts';
 
 function defaultIo(): CliIo {
+  installSignalCleanup();
   return {
     stdin: process.stdin,
     stdout: process.stdout,
@@ -33,6 +36,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   // A closed pipe downstream (credlink ... | head) ends the run quietly.
   io.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
+    // Data on stdout cannot be taken back (hash -o - > file on a full disk): say so, remove what else was begun.
+    removeLivePartials();
+    io.stderr.write(`credlink: ${writeFailure(error, '-').message}\n`);
+    process.exit(1);
   });
   try {
     await (await buildProgram(io, argv)).parseAsync(argv);

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { Parser, CsvError, type Options as ParseOptions } from 'csv-parse';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { requireRegularFile } from './input-file.ts';
 
 /** Longest field a source may hold; anything longer is a broken export, not an identifier. */
 export const MAX_FIELD_CHARS = 1 << 20;
@@ -124,12 +125,9 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
     if (!options.stdin) throw new UsageError('reading from stdin (-) is not available here');
     return options.stdin;
   }
+  await requireRegularFile(path);
   try {
     const handle = await open(path, 'r');
-    if ((await handle.stat()).isDirectory()) {
-      await handle.close();
-      throw new UsageError(`cannot read ${path}: it is a directory`);
-    }
     return handle.createReadStream();
   } catch (error) {
     if (error instanceof UsageError) throw error;
