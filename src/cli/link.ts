@@ -6,6 +6,7 @@ import type { Finding } from '../errors/finding.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
 import { loadConfig } from '../io/config-file.ts';
 import { stageFolder } from '../io/output-target.ts';
+import { LINKAGE_INPUTS, linkageInputsJson } from '../io/linkage-inputs.ts';
 import { readExtract, readExtractManifest } from '../io/extract-file.ts';
 import type { ExtractManifest } from '../extract/extract-types.ts';
 import { linkStores, sortStores, type LinkageResult } from '../link/link-sources.ts';
@@ -156,7 +157,7 @@ export async function writeLinkageFolder(dir: string, files: Record<string, stri
 }
 
 /** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */
-export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[] }> {
+export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[]; manifests: ExtractManifest[] }> {
   const paths = [...options.extracts, ...(options.spine ? [options.spine] : [])];
   if (options.dedupe) {
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
@@ -181,7 +182,7 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
   });
   const stores: SourceStore[] = [];
   for (const input of inputs) stores.push(await readStore(input, kernel));
-  return { settings, stores: sortStores(stores) };
+  return { settings, stores: sortStores(stores), manifests: inputs.map((i) => i.manifest) };
 }
 
 /** Writes the linkage folder (owner-only) and returns its summary and fitted model. */
@@ -204,9 +205,10 @@ export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageS
   let summary: LinkageSummary;
   let result: LinkageResult;
   try {
-    const { settings, stores } = await readLinkInputs(options, io, linkKernel(io));
+    const { settings, stores, manifests } = await readLinkInputs(options, io, linkKernel(io));
     result = linkStores(stores, settings);
     ({ summary } = await writeLinkage(staged.dir, result, settings));
+    await writeLinkageFolder(staged.dir, { [LINKAGE_INPUTS]: linkageInputsJson(manifests) });
     await staged.commit();
   } catch (error) {
     await staged.abort();

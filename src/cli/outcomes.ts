@@ -8,6 +8,7 @@ import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { noiseSource } from '../io/noise-source.ts';
 import type { CliIo } from './cli-io.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
+import { requireSignatures } from './verify.ts';
 
 export interface OutcomesOptions {
   linkage: string;
@@ -19,6 +20,8 @@ export interface OutcomesOptions {
   json?: boolean;
   /** Replace a non-empty -o folder. */
   force?: boolean;
+  /** Trusted Ed25519 public keys: every extract must carry a valid signature by one, as for link. */
+  publicKey?: string[];
 }
 
 export function defineOutcomesCommand(io: CliIo): Command {
@@ -32,6 +35,7 @@ export function defineOutcomesCommand(io: CliIo): Command {
     .option('--noise-seed <n>', 'seed the noise (reproducible test runs only: a known seed voids the privacy guarantee)')
     .option('--json', 'print a JSON summary to stdout instead of Markdown')
     .option('--force', 'replace a non-empty -o folder')
+    .option('--public-key <hex|file...>', "use only extracts signed (credlink sign) by one of these data holders' keys")
     .addHelpText(
       'after',
       `
@@ -58,6 +62,7 @@ function parseEpsilon(text: string | undefined): number | undefined {
 export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<void> {
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
+  if (options.publicKey) await requireSignatures(options.extracts, options.publicKey);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
   const { summary, manifest } = await writeStagedFolder(options.out, { force: options.force, notice: (line) => io.logger.warn(line) }, async (out) => releaseOutcomes({
