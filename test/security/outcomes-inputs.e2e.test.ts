@@ -36,9 +36,10 @@ describe.concurrent('outcomes checks its extracts against the linkage', () => {
     for (const e of recorded.extracts) expect(Object.keys(e).sort()).toEqual(['bodySha256', 'keyCheckValue', 'persons', 'role', 'schemaFingerprint', 'source']);
   });
 
-  it('the extracts that were linked give tables', () => {
+  it('the extracts that were linked give tables, and the wage coverage used is printed', () => {
     const r = outcomes('tables-ok', ...ROSTER_AND_WAGES);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/wage coverage inferred as \d{4}Q\d-\d{4}Q\d/);
   });
 
   it('an extract hashed with another key is refused', () => {
