@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import { createEncoder } from '../encode/encoder.ts';
-import { loadConfig } from '../io/config-file.ts';
+import { loadConfig, parseJson } from '../io/config-file.ts';
+import { writeStagedFolder } from '../io/output-target.ts';
 import { openCsv } from '../io/csv-rows.ts';
 import { readSecretFile } from '../io/secret-file.ts';
 import { bestThresholds, formatEvaluation, type Evaluation, type SweepRow } from '../link/evaluation-report.ts';
@@ -28,6 +29,8 @@ export interface EvaluateOptions {
   diceThresholds: string;
   writeTruthLinkage?: string;
   json?: boolean;
+  /** Replace a non-empty --write-truth-linkage folder. */
+  force?: boolean;
 }
 
 export function defineEvaluateCommand(io: CliIo): Command {
@@ -41,6 +44,7 @@ export function defineEvaluateCommand(io: CliIo): Command {
     .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95')
     .option('--write-truth-linkage <dir>', 'also write the true linkage as clusters.csv (to score outcome tables against)')
     .option('--json', 'print the evaluation as JSON')
+    .option('--force', 'replace a non-empty --write-truth-linkage folder')
     .addHelpText(
       'after',
       `
@@ -95,7 +99,7 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
   const thresholds = thresholdList('--thresholds', options.thresholds);
   const diceThresholds = thresholdList('--dice-thresholds', options.diceThresholds);
   const summaryFile = join(options.linkage, 'summary.json');
-  const summary = JSON.parse(await readText(summaryFile)) as LinkageSummary;
+  const summary = parseJson(summaryFile, await readText(summaryFile), 'LINKAGE_SUMMARY_NOT_JSON') as LinkageSummary;
   const clustersFile = join(options.linkage, 'clusters.csv');
   const candidatesFile = join(options.linkage, 'candidates.csv');
   const clusters: ClusterRow[] = [];
@@ -138,7 +142,10 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
     throughSpineByRole: qualityByRole(throughSpine, roleOf),
     sweep: rows,
     bestByRole: bestThresholds(rows.map((row) => ({ ...row, quality: qualityByRole(row.quality, roleOf) }))), best: bestThresholds(rows), recallCeiling: candidateRecallCeiling(sweep) };
-  if (options.writeTruthLinkage) await writeTruthLinkage(options.writeTruthLinkage, summary, sources);
+  if (options.writeTruthLinkage) {
+    const stage = { force: options.force, flag: '--write-truth-linkage', mode: 0o700, notice: (line: string) => io.logger.warn(line) };
+    await writeStagedFolder(options.writeTruthLinkage, stage, (dir) => writeTruthLinkage(dir, summary, sources));
+  }
   io.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
   return evaluation;
 }

@@ -6,6 +6,8 @@ import type { Finding } from '../errors/finding.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
 import { writeChunksAtomic } from '../io/atomic-chunks.ts';
 import { loadConfig } from '../io/config-file.ts';
+import { stageFolder } from '../io/output-target.ts';
+import { LINKAGE_INPUTS, linkageInputsJson } from '../io/linkage-inputs.ts';
 import { readExtract, readExtractManifest } from '../io/extract-file.ts';
 import type { ExtractManifest } from '../extract/extract-types.ts';
 import { linkStores, sortStores, type LinkageResult } from '../link/link-sources.ts';
@@ -42,6 +44,8 @@ export interface LinkOptions {
   shard?: string;
   /** Trusted Ed25519 public keys of the data holders: every extract must carry a valid signature by one. */
   publicKey?: string[];
+  /** Replace a non-empty -o folder. */
+  force?: boolean;
 }
 
 export function defineLinkCommand(io: CliIo): Command {
@@ -59,6 +63,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .option('--no-lsh', 'skip the LSH blocking pass (bit sampling over the filters of the shared fields)')
     .option('--shard <i/n>', 'link only the blocks of shard i of n (0-based) into a part folder for credlink merge (docs/scaling.md)')
     .option('--public-key <hex|file...>', "link only extracts signed (credlink sign) by one of these data holders' keys")
+    .option('--force', 'replace a non-empty -o folder')
     .option('--explain', 'print the fitted model (m, u and match weight per comparison level)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -166,7 +171,7 @@ export async function writeLinkageFolder(dir: string, files: Record<string, Link
 }
 
 /** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */
-export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[] }> {
+export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[]; manifests: ExtractManifest[] }> {
   const paths = [...options.extracts, ...(options.spine ? [options.spine] : [])];
   if (options.dedupe) {
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
@@ -191,7 +196,7 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
   });
   const stores: SourceStore[] = [];
   for (const input of inputs) stores.push(await readStore(input, kernel));
-  return { settings, stores: sortStores(stores) };
+  return { settings, stores: sortStores(stores), manifests: inputs.map((i) => i.manifest) };
 }
 
 /** Writes the linkage folder (owner-only) and returns its summary and fitted model. */
@@ -209,9 +214,20 @@ export async function writeLinkage(dir: string, result: LinkageResult, settings:
 }
 
 export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
-  const { settings, stores } = await readLinkInputs(options, io, linkKernel(io));
-  const result = linkStores(stores, settings);
-  const { summary } = await writeLinkage(options.output!, result, settings);
+  if (!options.output) throw new UsageError('give the linkage folder with -o');
+  const staged = await stageFolder(options.output, { force: options.force, mode: 0o700, notice: (line) => io.logger.warn(line) });
+  let summary: LinkageSummary;
+  let result: LinkageResult;
+  try {
+    const { settings, stores, manifests } = await readLinkInputs(options, io, linkKernel(io));
+    result = linkStores(stores, settings);
+    ({ summary } = await writeLinkage(staged.dir, result, settings));
+    await writeLinkageFolder(staged.dir, { [LINKAGE_INPUTS]: linkageInputsJson(manifests) });
+    await staged.commit();
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
   if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(formatSummary(summary));
   if (options.explain) io.stdout.write(explainModel(result));
