@@ -3,6 +3,18 @@ import type { Edge } from './assignment.ts';
 /** Where the model's own expected F1 is searched: below 0.3 or above 0.95 a threshold says more about a poor fit than about the data. */
 export const AUTO_THRESHOLD_RANGE = { min: 0.3, max: 0.95 } as const;
 
+/** The fixed threshold 'auto' falls back to when the model's probabilities cannot be trusted. */
+export const AUTO_FALLBACK_THRESHOLD = 0.85;
+
+/**
+ * Whether the model expects many more matches among the candidates than the one-to-one links can
+ * hold (by 10% or 5 links): its probabilities are then too high to choose a threshold by (EM took
+ * "same town" for "same person" on files with city and ZIP: 6,000 expected against 3,570 links).
+ */
+export function overconfident(links: readonly Edge[], expectedMatches: number): boolean {
+  return expectedMatches > links.length + Math.max(5, 0.1 * links.length);
+}
+
 /**
  * The match-probability threshold that maximises the linkage's expected F1 under the model's own
  * probabilities, with no labels: links taken in falling probability give expected true links
@@ -12,6 +24,7 @@ export const AUTO_THRESHOLD_RANGE = { min: 0.3, max: 0.95 } as const;
  */
 export function expectedF1Threshold(links: readonly Edge[], expectedMatches: number): number {
   const { min, max } = AUTO_THRESHOLD_RANGE;
+  if (overconfident(links, expectedMatches)) return AUTO_FALLBACK_THRESHOLD;
   const ranked = links.map((e) => e.probability).filter((p) => p >= min).sort((x, y) => y - x);
   if (ranked.length === 0 || !(expectedMatches > 0)) return max;
   let truePositives = 0;

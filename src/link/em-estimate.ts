@@ -4,6 +4,8 @@ import type { PatternTable } from './pattern-table.ts';
 export interface EmOptions {
   maxIterations: number;
   tolerance: number;
+  /** Largest match share the sides allow (1 / the duplicate-free side's size); EM may not exceed it. */
+  maxLambda?: number;
 }
 
 /**
@@ -72,7 +74,7 @@ export function emEstimate(
       }
     }
     const next = m.map((row, f) => (estimate[f] && matchMass[f] > 0 ? monotoneRatio(normalize(mNum[f]), u[f]) : row));
-    const nextLambda = estimateLambda ? clamp(matchTotal / total, 1e-9, 1 - 1e-9) : lambda;
+    const nextLambda = estimateLambda ? clamp(matchTotal / total, 1e-9, Math.min(1 - 1e-9, options.maxLambda ?? 1)) : lambda;
     let change = Math.abs(nextLambda - lambda);
     next.forEach((row, f) => row.forEach((value, k) => (change = Math.max(change, Math.abs(value - m[f][k])))));
     m = next;

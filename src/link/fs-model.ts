@@ -86,6 +86,13 @@ export interface TrainingData {
   /** Sample rows that are not candidates. */
   sampleOutside: Uint32Array;
   totalPairs: number;
+  /**
+   * Most matches the sides can hold over all pairs, as a share: a duplicate-free side's record has
+   * at most one match. Fields that cluster (city and ZIP: a town) let EM take "same place" for
+   * "same person" with a match share 18x this bound (prior 0.0037 between two files of 5,000,
+   * m(surname disagrees) = 0.43); bounded, EM must explain those pairs as chance.
+   */
+  maxPrior?: number;
 }
 
 /**
@@ -109,6 +116,7 @@ export function fitFsModel(data: TrainingData, u: number[][], levelLabels: strin
   const fields = data.vectors.fields;
   const levelCount = levelLabels.length;
   const all = allPairsTable(data, levelCount);
+  const bounded = data.maxPrior !== undefined ? { ...options, maxLambda: data.maxPrior } : options;
   const smallerSide = Math.max(1, Math.min(data.vectors.count, Math.sqrt(data.totalPairs)));
   const priorStart = Math.min(0.5, smallerSide / Math.max(1, data.totalPairs));
   const sessions: TrainingSession[] = [];
@@ -121,7 +129,7 @@ export function fitFsModel(data: TrainingData, u: number[][], levelLabels: strin
     sessions.push(...fromBlocks.sessions);
   }
   if (untrained.some(Boolean) && all.size > 0) {
-    const fit = emEstimate(all, u, m, untrained, priorStart, true, options);
+    const fit = emEstimate(all, u, m, untrained, Math.min(priorStart, bounded.maxLambda ?? 1), true, bounded);
     m = fit.m;
     sessions.push({
       pass: 'all_pairs',
@@ -134,7 +142,7 @@ export function fitFsModel(data: TrainingData, u: number[][], levelLabels: strin
     });
   }
   const held = fields.map(() => false);
-  const prior = all.size > 0 ? emEstimate(all, u, m, held, priorStart, true, options) : { lambda: priorStart, iterations: 0, converged: true };
+  const prior = all.size > 0 ? emEstimate(all, u, m, held, Math.min(priorStart, bounded.maxLambda ?? 1), true, bounded) : { lambda: priorStart, iterations: 0, converged: true };
   return {
     levelLabels,
     training,

@@ -32,6 +32,13 @@ export interface ScoredPairs {
 const U_ROUNDS = 10;
 const U_SETTLED_BITS = 0.01;
 
+/** The largest share of all pairs that can be matches: 1 / the larger duplicate-free side (none within one source). */
+export function maxPrior(sides: PairSides): number | undefined {
+  if (sides.dedupe) return undefined;
+  const sizes = [sides.a, sides.b].filter((s) => s.duplicateFree).map((s) => s.count);
+  return sizes.length > 0 ? 1 / Math.max(1, ...sizes) : undefined;
+}
+
 /** Share of matches blocking missed: at most this, so that a poor fit cannot make every candidate doubtful. */
 const MAX_MISSED_SHARE = 0.5;
 
@@ -68,7 +75,7 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
 
   const outside: number[] = [];
   for (let i = 0; i < sampleSize; i++) if (!collector.has(sample.left[i], sample.right[i])) outside.push(i);
-  const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total };
+  const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total, maxPrior: maxPrior(sides) };
   // Fit, take the sample's likely matches out of u, fit again, until u settles: where persons repeat
   // (deduplication) the sample holds many matches, and a u still holding them makes the next fit too
   // cautious to find them all at once (fake_1000 at 0.85: F1 0.846 after one round, 0.861 when settled).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_THRESHOLD_RANGE, expectedF1Threshold } from '../../src/link/auto-threshold.ts';
-import { missedMatchShare } from '../../src/link/link-pair.ts';
+import { AUTO_FALLBACK_THRESHOLD, AUTO_THRESHOLD_RANGE, expectedF1Threshold } from '../../src/link/auto-threshold.ts';
+import { maxPrior, missedMatchShare } from '../../src/link/link-pair.ts';
 import { competingMatchProbability } from '../../src/link/match-probability.ts';
 
 const edge = (probability: number, i: number) => ({ left: i, right: i, weight: 0, probability });
@@ -47,5 +47,23 @@ describe('competition with the pairs blocking missed', () => {
     expect(leaky).toBeLessThan(complete);
     expect(complete - leaky).toBeLessThan(0.01);
     expect(worst).toBeGreaterThan(0.5);
+  });
+});
+
+describe('auto threshold fallback', () => {
+  it('falls back to the fixed threshold when the model expects far more matches than links can hold', () => {
+    const links = Array.from({ length: 100 }, (_, i) => edge(0.9, i));
+    expect(expectedF1Threshold(links, 170)).toBe(AUTO_FALLBACK_THRESHOLD);
+    expect(expectedF1Threshold(links, 95)).not.toBe(AUTO_FALLBACK_THRESHOLD);
+  });
+});
+
+describe('maxPrior', () => {
+  const side = (count: number, duplicateFree: boolean) => ({ count, duplicateFree }) as never;
+  it('bounds the match share by the larger duplicate-free side, and not within one source', () => {
+    expect(maxPrior({ a: side(5000, true), b: side(2000, true), dedupe: false })).toBe(1 / 5000);
+    expect(maxPrior({ a: side(5000, false), b: side(2000, true), dedupe: false })).toBe(1 / 2000);
+    expect(maxPrior({ a: side(5000, false), b: side(2000, false), dedupe: false })).toBeUndefined();
+    expect(maxPrior({ a: side(5000, true), b: side(5000, true), dedupe: true })).toBeUndefined();
   });
 });
