@@ -16,7 +16,7 @@ describe('expectedF1Threshold', () => {
   it('stays within its range when every link is certain or the model expects nothing', () => {
     expect(expectedF1Threshold([edge(1, 0), edge(1, 1)], 2)).toBe(AUTO_THRESHOLD_RANGE.max);
     expect(expectedF1Threshold([edge(0.6, 0)], 0)).toBe(AUTO_THRESHOLD_RANGE.max);
-    expect(expectedF1Threshold([], 10)).toBe(AUTO_THRESHOLD_RANGE.max);
+    expect(expectedF1Threshold([], 10)).toBe(AUTO_FALLBACK_THRESHOLD);
     const low = expectedF1Threshold([0.4, 0.35, 0.31, 0.2].map(edge), 3);
     expect(low).toBeGreaterThanOrEqual(AUTO_THRESHOLD_RANGE.min);
   });
