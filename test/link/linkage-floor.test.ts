@@ -40,25 +40,25 @@ beforeAll(async () => {
     await runHash({ input: join(dir, `${source}.csv`), schema, mapping: join(dir, `${source}.json`), secretFile: key, onInvalid: 'reject', output: join(dir, `${source}.extract`), workers: 1 }, io);
   }
   const extracts = sources.map((s) => join(dir, `${s.source}.extract`));
-  await runLink({ extracts, schema, output: join(dir, 'linkage'), threshold: '0.85', diceThreshold: '0.85', method: 'fs', training: 'blocks', lsh: true }, io);
+  await runLink({ extracts, schema, output: join(dir, 'linkage'), threshold: 'auto', diceThreshold: '0.85', method: 'fs', training: 'blocks', lsh: true }, io);
   evaluation = await runEvaluate({ linkage: join(dir, 'linkage'), truth: join(dir, 'truth.csv'), secretFile: key, schema, thresholds: '0.001,0.01,0.1,0.5,0.85', diceThresholds: '0.7,0.8' }, io);
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('linkage quality on a small hard voter-like case', () => {
-  it('links at the default threshold with precision >= 0.96 and F1 >= 0.925 (0.981 and 0.939 when set)', () => {
+  it('links at the default threshold (auto) with precision >= 0.90 and F1 >= 0.92 (0.920 and 0.935 when set)', () => {
     const [quality] = evaluation.asLinked;
     expect(quality.truePairs).toBe(350);
-    expect(quality.precision).toBeGreaterThanOrEqual(0.96);
-    expect(quality.f1).toBeGreaterThanOrEqual(0.925);
+    expect(quality.precision).toBeGreaterThanOrEqual(0.9);
+    expect(quality.f1).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('keeps >= 0.935 of the true pairs among the candidates (0.946)', () => {
-    expect(evaluation.recallCeiling[0].ceiling).toBeGreaterThanOrEqual(0.935);
+  it('keeps >= 0.985 of the true pairs among the candidates (0.994)', () => {
+    expect(evaluation.recallCeiling[0].ceiling).toBeGreaterThanOrEqual(0.985);
   });
 
-  it('reaches F1 >= 0.935 at the best threshold chosen with the labels (0.948)', () => {
+  it('reaches F1 >= 0.935 at the best threshold chosen with the labels (0.947)', () => {
     const best = evaluation.best.find((b) => b.method === 'fs')!;
     expect(best.f1).toBeGreaterThanOrEqual(0.935);
   });
