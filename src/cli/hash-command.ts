@@ -35,6 +35,7 @@ export function defineHashCommand(io: CliIo): Command {
     .option('--rejects <file>', 'write rejected rows with _line and _reason (implies --on-invalid reject)')
     .option('-o, --output <file>', "the extract to write, or '-' for stdout (then the summary goes to stderr)")
     .option('--json', 'print the summary as JSON')
+    .option('--force', 'replace an existing -o or --rejects file')
     .option('--workers <n>', 'threads that normalize and encode; the extract is the same for any n (default: 1 below 8 MB of input, else cores - 1, at most 4)')
     .addHelpText('after', HELP_AFTER)
     .action(async (input: string, options: Omit<HashOptions, 'input'>) => {
