@@ -13,7 +13,7 @@ type DefineCommand = (io: CliIo) => Command;
 export const commandLoaders: Record<string, () => Promise<DefineCommand>> = {
   keygen: async () => (await import('./keygen.ts')).defineKeygenCommand,
   normalize: async () => (await import('./normalize.ts')).defineNormalizeCommand,
-  hash: async () => (await import('./hash.ts')).defineHashCommand,
+  hash: async () => (await import('./hash-command.ts')).defineHashCommand,
   inspect: async () => (await import('./inspect.ts')).defineInspectCommand,
   readiness: async () => (await import('./readiness.ts')).defineReadinessCommand,
   synth: async () => (await import('./synth.ts')).defineSynthCommand,
