@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import { createEncoder } from '../encode/encoder.ts';
-import { loadConfig } from '../io/config-file.ts';
+import { loadConfig, parseJson } from '../io/config-file.ts';
+import { writeStagedFolder } from '../io/output-target.ts';
 import { openCsv } from '../io/csv-rows.ts';
 import { readSecretFile } from '../io/secret-file.ts';
 import { bestThresholds, formatEvaluation, type Evaluation, type SweepRow } from '../link/evaluation-report.ts';
@@ -28,6 +29,8 @@ export interface EvaluateOptions {
   diceThresholds: string;
   writeTruthLinkage?: string;
   json?: boolean;
+  /** Replace a non-empty --write-truth-linkage folder. */
+  force?: boolean;
 }
 
 export function defineEvaluateCommand(io: CliIo): Command {
@@ -37,10 +40,11 @@ export function defineEvaluateCommand(io: CliIo): Command {
     .requiredOption('--truth <csv>', 'truth/persons.csv with source,local_id,person_id')
     .requiredOption('--secret-file <key>', 'the project key, to turn local ids into pseudonyms (a data holder or a synthetic test has it)')
     .option('--schema <file>', 'the linkage schema the extracts were encoded with (default: the built-in schema)')
-    .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
+    .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.000001,0.00001,0.0001,0.001,0.005,0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
     .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95')
     .option('--write-truth-linkage <dir>', 'also write the true linkage as clusters.csv (to score outcome tables against)')
     .option('--json', 'print the evaluation as JSON')
+    .option('--force', 'replace a non-empty --write-truth-linkage folder')
     .addHelpText(
       'after',
       `
@@ -58,7 +62,9 @@ assignment, clustering through the spine) at each threshold.`,
 
 function thresholdList(flag: string, text: string): number[] {
   const values = text.split(',').map((t) => Number(t.trim()));
-  if (values.length === 0 || values.some((v) => !(v > 0 && v < 1))) throw new UsageError(`${flag} must be a comma-separated list of numbers between 0 and 1`);
+  if (values.length === 0 || values.some((v) => !(v >= 0 && v < 1)) || text.split(',').some((t) => t.trim() === '')) {
+    throw new UsageError(`${flag} must be a comma-separated list of numbers from 0 up to (not including) 1`);
+  }
   return values;
 }
 
@@ -93,7 +99,7 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
   const thresholds = thresholdList('--thresholds', options.thresholds);
   const diceThresholds = thresholdList('--dice-thresholds', options.diceThresholds);
   const summaryFile = join(options.linkage, 'summary.json');
-  const summary = JSON.parse(await readText(summaryFile)) as LinkageSummary;
+  const summary = parseJson(summaryFile, await readText(summaryFile), 'LINKAGE_SUMMARY_NOT_JSON') as LinkageSummary;
   const clustersFile = join(options.linkage, 'clusters.csv');
   const candidatesFile = join(options.linkage, 'candidates.csv');
   const clusters: ClusterRow[] = [];
@@ -136,7 +142,10 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
     throughSpineByRole: qualityByRole(throughSpine, roleOf),
     sweep: rows,
     bestByRole: bestThresholds(rows.map((row) => ({ ...row, quality: qualityByRole(row.quality, roleOf) }))), best: bestThresholds(rows), recallCeiling: candidateRecallCeiling(sweep) };
-  if (options.writeTruthLinkage) await writeTruthLinkage(options.writeTruthLinkage, summary, sources);
+  if (options.writeTruthLinkage) {
+    const stage = { force: options.force, flag: '--write-truth-linkage', mode: 0o700, notice: (line: string) => io.logger.warn(line) };
+    await writeStagedFolder(options.writeTruthLinkage, stage, (dir) => writeTruthLinkage(dir, summary, sources));
+  }
   io.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
   return evaluation;
 }

@@ -5,7 +5,7 @@ import { uint32List } from './growable-array.ts';
 /** What one blocking pass contributed. */
 export interface BlockingPass {
   name: string;
-  kind: 'key' | 'lsh';
+  kind: 'key' | 'lsh' | 'scan';
   /** Fields the blocking key is built from, when the schema is known; used to rotate EM training. */
   fields?: FieldName[];
   /** Indices (into the union of candidates) of the pairs this pass produced. */

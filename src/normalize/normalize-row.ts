@@ -8,8 +8,12 @@ import { checkHeader } from './header-check.ts';
 import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from './contact-fields.ts';
 import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
+import { outOfBounds } from './payload-bounds.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
 import { normalizeSsn, unverifiedSsnId } from './ssn.ts';
+import { normalizeIdentifier } from './identifier.ts';
+import { normalizeCity, normalizeState } from './place-fields.ts';
+import { normalizeStreetAddress } from './street-address.ts';
 
 export interface NormalizedRow {
   record: NormalizedRecord;
@@ -51,6 +55,10 @@ const SIMPLE_NORMALIZERS: Record<Exclude<FieldName, 'dob' | 'last_name'>, (raw: 
   phone: normalizePhone,
   postcode: normalizePostcode,
   sex: normalizeSex,
+  city: normalizeCity,
+  street_address: normalizeStreetAddress,
+  state: normalizeState,
+  identifier: normalizeIdentifier,
   free_text: normalizeFreeText,
 };
 
@@ -146,7 +154,12 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
   const payloadYearLimit = Number(today.slice(0, 4)) + PAYLOAD_YEARS_AHEAD;
   const payloadSteps = Object.entries(mapping.payload).map(([name, spec]) => {
     const formats = spec.type === 'date' ? compileFormats(spec.formats, `payload.${name}`, file) : [];
-    const normalize = memoizeNormalizer((raw: string) => normalizePayloadValue(raw, spec.type, formats, payloadYearLimit));
+    const bounds = { latestYear: payloadYearLimit, currentYear: Number(today.slice(0, 4)) };
+    const normalize = memoizeNormalizer((raw: string) => {
+      const result = normalizePayloadValue(raw, spec.type, formats, payloadYearLimit);
+      const why = outOfBounds(name, spec.type, result.value, bounds);
+      return why ? { value: null, invalid: true, outOfBounds: why } : result;
+    });
     return { name, spec, at: index.get(spec.column) as number, normalize };
   });
   const personColumn = 'column' in mapping.personId ? mapping.personId.column : undefined;
@@ -175,10 +188,12 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
       const { name, spec, at, normalize } = payloadSteps[i];
       const result = normalize(fields[at] ?? '');
       payload[name] = result.value;
-      if (result.invalid) note('PAYLOAD_INVALID', name, spec.column);
+      const implausible = 'outOfBounds' in result ? (result.outOfBounds as string) : undefined;
+      if (result.invalid) note(implausible ? 'PAYLOAD_IMPLAUSIBLE' : 'PAYLOAD_INVALID', name, spec.column);
       if (spec.required && result.value === null && !rejected) {
-        const code = result.invalid ? 'PAYLOAD_INVALID' : 'PAYLOAD_MISSING';
-        rejected = { code, file, line, field: name, column: spec.column, detail: `required ${spec.type} value ${result.invalid ? 'is not valid' : 'is missing'}` };
+        const code = implausible ? 'PAYLOAD_IMPLAUSIBLE' : result.invalid ? 'PAYLOAD_INVALID' : 'PAYLOAD_MISSING';
+        const why = implausible ? `is implausible: ${implausible}` : result.invalid ? 'is not valid' : 'is missing';
+        rejected = { code, file, line, field: name, column: spec.column, detail: `required ${spec.type} value ${why}` };
       }
     }
 

@@ -90,16 +90,23 @@ describe('normalizePhone', () => {
 describe('normalizePostcode', () => {
   it.each([
     ['02134', '02134'],
-    ['2134', '02134'],
-    ['601', '00601'],
     ['02134-1234', '02134'],
     ['021341234', '02134'],
     [' 94110 ', '94110'],
+    // Kept as written: foreign postcodes, ZIP3, ZIPs with an OCR slip; nothing zero-padded.
+    ['2134', '2134'],
+    ['4011', '4011'],
+    ['601', '601'],
+    ['K1A 0B6', 'k1a0b6'],
+    ['SW1A 1AA', 'sw1a1aa'],
+    ['123456', '123456'],
+    ['286z3', '286z3'],
+    ['2134-1234', '21341234'],
   ])('%s -> %s', (raw, expected) => {
     expect(normalizePostcode(raw)).toEqual({ value: expected });
   });
 
-  it.each(['K1A 0B6', 'SW1A 1AA', '00000', '12', '123456', '2134-1234'])('%s is POSTCODE_INVALID', (raw) => {
+  it.each(['00000', '000', '00000-1234', '12', 'abc', 'unknown zip', '12345678901'])('%s is POSTCODE_INVALID', (raw) => {
     expect(normalizePostcode(raw)).toEqual({ finding: 'POSTCODE_INVALID' });
   });
 });
