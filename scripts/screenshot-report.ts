@@ -1,0 +1,46 @@
+// Screenshots a run's report.html with headless Chromium at a desktop and a phone width, and
+// prints the layout checks the browser test applies (scripts/report-layout-checks.ts).
+//
+//   npx tsx scripts/screenshot-report.ts runs/base/report.html [OUT_DIR]   (writes report-1400.png, report-420.png)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ensureChromium, HeadlessPage } from './headless-chromium.ts';
+import { LAYOUT_CHECKS, type LayoutReport } from './report-layout-checks.ts';
+
+const WIDTHS = [1400, 420];
+
+async function main(): Promise<number> {
+  const [report, outArg] = process.argv.slice(2);
+  if (!report) {
+    process.stderr.write('usage: npx tsx scripts/screenshot-report.ts REPORT.html [OUT_DIR]\n');
+    return 2;
+  }
+  const { browser, reason } = ensureChromium();
+  if (!browser) {
+    process.stderr.write(`screenshot-report: ${reason}\n`);
+    return 2;
+  }
+  const out = resolve(outArg ?? dirname(report));
+  mkdirSync(out, { recursive: true });
+  const page = await HeadlessPage.open(browser);
+  let problems = 0;
+  try {
+    for (const width of WIDTHS) {
+      await page.load(resolve(report), width);
+      const file = join(out, `${basename(report, '.html')}-${width}.png`);
+      writeFileSync(file, await page.screenshot());
+      const layout = await page.evaluate<LayoutReport>(LAYOUT_CHECKS);
+      const bad = layout.charts.filter((c) => c.marks === 0 || c.minFontPx < 11 || c.overflowingText.length > 0 || c.cutLabels.length > 0);
+      problems += bad.length + layout.overflowingElements.length + layout.overlappingNavItems + (layout.pageWidth > layout.viewport ? 1 : 0);
+      process.stdout.write(`${width} px: wrote ${file}; ${layout.charts.length} charts, smallest chart text ${Math.min(...layout.charts.map((c) => c.minFontPx)).toFixed(1)} px, page ${layout.pageWidth} px wide\n`);
+      for (const c of bad) process.stdout.write(`  chart ${c.key}: marks ${c.marks}, min font ${c.minFontPx.toFixed(1)} px, overflowing ${JSON.stringify(c.overflowingText.slice(0, 3))}, cut ${JSON.stringify(c.cutLabels.slice(0, 3))}\n`);
+      for (const e of layout.overflowingElements) process.stdout.write(`  overflows the page: ${e}\n`);
+      if (layout.overlappingNavItems > 0) process.stdout.write(`  contents: ${layout.overlappingNavItems} overlapping items\n`);
+    }
+  } finally {
+    await page.close();
+  }
+  return problems > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,133 @@
+import type { SourcePairSummary } from '../link/linkage-summary.ts';
+import { WRAPPED_AXIS, wrapLabel, type ChartPlan } from './chart-parts.ts';
+import type { LinkageModelJson, ReportInput } from './report-input.ts';
+import type { ChartSpec } from './render-chart.ts';
+
+/*
+ * Linkage diagnostics as charts, after Splink's: the match-weight distribution with the
+ * threshold marked, candidate pairs kept against the threshold, and m and u per field and level.
+ * Built from summary.json and model.json: aggregates only, no pseudonym.
+ */
+
+/**
+ * The match weight (log2 of prior odds times the Bayes factors) at which a lone candidate pair
+ * reaches the probability threshold. Links are chosen on a probability that also weighs competing
+ * candidates, so a pair right of this line can still be left out; it marks the threshold's place.
+ */
+export function thresholdWeight(threshold: number): number {
+  return Math.log2(threshold / (1 - threshold));
+}
+
+const pairName = (p: { sourceA: string; sourceB: string }) => `${p.sourceA} × ${p.sourceB}`;
+
+/** `threshold` undefined: links were chosen on the Dice coefficient, so no weight marks the cut. */
+function weightHistogram(pair: SourcePairSummary, threshold: number | undefined): ChartPlan {
+  const values = pair.matchWeightHistogram.map((b) => ({ from: b.from, to: b.from + 1, count: b.count }));
+  const w = threshold === undefined ? undefined : thresholdWeight(threshold);
+  const base = 'Candidate pairs by match weight (1-bit bins, log count scale). Non-matches pile up on the left, matches on the right';
+  const marker = w === undefined ? [] : [
+    { data: { values: [{ w, label: 'threshold' }] }, mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { field: 'w', type: 'quantitative' } } },
+    { data: { values: [{ w, label: 'threshold' }] }, mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, baseline: 'top', y: 2, fontSize: 11 }, encoding: { x: { field: 'w', type: 'quantitative' }, text: { field: 'label' } } },
+  ];
+  return {
+    key: `weights-${pair.sourceA}-${pair.sourceB}`,
+    title: `Match weights, ${pairName(pair)}`,
+    caption: w === undefined ? `${base}. Links were chosen on the Dice coefficient, not on this weight.` : `${base}; the red line is the threshold (match probability ${threshold}, ${w.toFixed(1)} bits for a pair without competing candidates).`,
+    spec: {
+      width: 270,
+      height: 150,
+      layer: [
+        {
+          data: { values },
+          mark: { type: 'bar', color: '#4c78a8' },
+          encoding: {
+            x: { field: 'from', type: 'quantitative', bin: { binned: true, step: 1 }, title: 'match weight (bits)' },
+            x2: { field: 'to' },
+            y: { field: 'count', type: 'quantitative', scale: { type: 'symlog' }, title: 'candidate pairs', axis: { tickCount: 4, format: '~s' } },
+          },
+        },
+        ...marker,
+      ],
+    } as ChartSpec,
+  };
+}
+
+/** For every weight cut, the candidate pairs at or above it: what a lower or higher threshold would keep. */
+export function pairsAboveWeight(pair: SourcePairSummary): Array<{ weight: number; pairs: number }> {
+  const bins = [...pair.matchWeightHistogram].sort((a, b) => b.from - a.from);
+  let running = 0;
+  return bins.map((b) => ({ weight: b.from, pairs: (running += b.count) })).reverse();
+}
+
+function linksAgainstThreshold(pairs: readonly SourcePairSummary[], threshold: number): ChartPlan {
+  const values = pairs.flatMap((p) => pairsAboveWeight(p).map((r) => ({ ...r, pair: pairName(p) })));
+  const links = pairs.map((p) => ({ weight: thresholdWeight(threshold), pairs: Math.max(1, p.links), pair: pairName(p) }));
+  const color = { field: 'pair', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical' } };
+  return {
+    key: 'links-threshold',
+    title: 'Pairs kept against the threshold',
+    caption: 'Lines: candidate pairs with a match weight at or above each cut (log scale), per source pair. Dots: the links the run made at its threshold (red line), after one-to-one assignment.',
+    spec: {
+      width: 270,
+      height: 170,
+      layer: [
+        { data: { values }, mark: { type: 'line', interpolate: 'step-after' }, encoding: { x: { field: 'weight', type: 'quantitative', title: 'match-weight threshold (bits)' }, y: { field: 'pairs', type: 'quantitative', scale: { type: 'log' }, title: 'pairs at or above', axis: { format: '~s', tickCount: 4 } }, color } },
+        { data: { values: [{ w: thresholdWeight(threshold) }] }, mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { field: 'w', type: 'quantitative' } } },
+        { data: { values: links }, mark: { type: 'point', filled: true, size: 50 }, encoding: { x: { field: 'weight', type: 'quantitative' }, y: { field: 'pairs', type: 'quantitative' }, color } },
+      ],
+    } as ChartSpec,
+  };
+}
+
+function mAndU(pair: LinkageModelJson['sourcePairs'][number]): ChartPlan {
+  const values = pair.fields.flatMap((f) =>
+    pair.levels.flatMap((level, i) => [
+      { row: wrapLabel(`${f.field}: ${level}`, 20), field: f.field, kind: 'm (among matches)', p: f.mProbability[i] },
+      { row: wrapLabel(`${f.field}: ${level}`, 20), field: f.field, kind: 'u (among non-matches)', p: f.uProbability[i] },
+    ]),
+  );
+  const panel = (kind: string, color: string, withLabels: boolean) => ({
+    width: 95,
+    height: { step: 14 },
+    transform: [{ filter: `datum.kind === '${kind}'` }],
+    mark: { type: 'bar', color },
+    encoding: {
+      y: { field: 'row', type: 'nominal', sort: null, title: null, axis: withLabels ? WRAPPED_AXIS : null },
+      x: { field: 'p', type: 'quantitative', scale: { domain: [0, 1] }, title: kind, axis: { format: '.0%', tickCount: 2 } },
+    },
+  });
+  return {
+    key: `mu-${pair.sourceA}-${pair.sourceB}`,
+    title: `m and u probabilities, ${pairName(pair)}`,
+    caption: 'Per field and comparison level: m, the share of true matches at that level (estimated by EM), and u, the share of non-matches (from random pairs). A level separates well when m is far above u.',
+    spec: { data: { values }, spacing: 8, hconcat: [panel('m (among matches)', '#59a14f', true), panel('u (among non-matches)', '#e15759', false)] } as ChartSpec,
+  };
+}
+
+export function diagnosticsCharts(input: ReportInput): ChartPlan[] {
+  const { summary, model } = input.linkage;
+  const plans: ChartPlan[] = [];
+  const linked = summary.sources.map((s) => ({ source: s.name, share: s.shareLinked, text: `${Math.round(s.shareLinked * 100)}% of ${s.records.toLocaleString('en-US')}` }));
+  if (linked.length > 0) {
+    plans.push({
+      key: 'linked-per-source',
+      title: 'Records linked per source',
+      caption: 'Share of each source’s records linked to at least one record of another source, out of its records.',
+      spec: {
+        width: 200,
+        data: { values: linked },
+        encoding: { y: { field: 'source', type: 'nominal', title: null, sort: null } },
+        layer: [
+          { mark: { type: 'bar', color: '#59a14f' }, encoding: { x: { field: 'share', type: 'quantitative', title: 'share linked', scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 4 } } } },
+          { mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 }, encoding: { x: { field: 'share', type: 'quantitative' }, text: { field: 'text' } } },
+        ],
+      } as ChartSpec,
+    });
+  }
+  const pairs = summary.sourcePairs.filter((p) => p.matchWeightHistogram.length > 0);
+  const threshold = summary.method === 'threshold' ? undefined : summary.threshold;
+  for (const pair of pairs) plans.push(weightHistogram(pair, threshold));
+  if (pairs.length > 0 && threshold !== undefined) plans.push(linksAgainstThreshold(pairs, threshold));
+  for (const pair of model?.sourcePairs ?? []) if (pair.fields.length > 0) plans.push(mAndU(pair));
+  return plans;
+}
