@@ -116,11 +116,17 @@ export class HeadlessPage {
     return result.result.value;
   }
 
-  /** A PNG of the whole page at the current width. */
-  async screenshot(): Promise<Buffer> {
+  /** PNGs of the page at the current width: the whole page, or tiles of `tile` px height. */
+  async screenshots(tile?: number): Promise<Buffer[]> {
     const { width, height } = await this.evaluate<{ width: number; height: number }>('({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight })');
-    const shot = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } })) as { data: string };
-    return Buffer.from(shot.data, 'base64');
+    const step = tile ?? height;
+    const shots: Buffer[] = [];
+    for (let y = 0; y < height; y += step) {
+      const clip = { x: 0, y, width, height: Math.min(step, height - y), scale: 1 };
+      const shot = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip })) as { data: string };
+      shots.push(Buffer.from(shot.data, 'base64'));
+    }
+    return shots;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,10 @@
 // Screenshots a run's report.html with headless Chromium at a desktop and a phone width, and
 // prints the layout checks the browser test applies (scripts/report-layout-checks.ts).
 //
-//   npx tsx scripts/screenshot-report.ts runs/base/report.html [OUT_DIR]   (writes report-1400.png, report-420.png)
+//   npx tsx scripts/screenshot-report.ts runs/base/report.html [OUT_DIR] [--tile PX]
+//
+// writes report-1400.png and report-420.png (the whole page), or with --tile, report-1400-01.png,
+// ... pages of PX height that an image viewer shows without shrinking the text away.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ensureChromium, HeadlessPage } from './headless-chromium.ts';
@@ -10,7 +13,10 @@ import { LAYOUT_CHECKS, type LayoutReport } from './report-layout-checks.ts';
 const WIDTHS = [1400, 420];
 
 async function main(): Promise<number> {
-  const [report, outArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const tileAt = args.indexOf('--tile');
+  const tile = tileAt >= 0 ? Number(args.splice(tileAt, 2)[1]) : undefined;
+  const [report, outArg] = args;
   if (!report) {
     process.stderr.write('usage: npx tsx scripts/screenshot-report.ts REPORT.html [OUT_DIR]\n');
     return 2;
@@ -27,8 +33,10 @@ async function main(): Promise<number> {
   try {
     for (const width of WIDTHS) {
       await page.load(resolve(report), width);
-      const file = join(out, `${basename(report, '.html')}-${width}.png`);
-      writeFileSync(file, await page.screenshot());
+      const shots = await page.screenshots(tile);
+      const name = (i: number) => `${basename(report, '.html')}-${width}${shots.length > 1 ? `-${String(i + 1).padStart(2, '0')}` : ''}.png`;
+      shots.forEach((png, i) => writeFileSync(join(out, name(i)), png));
+      const file = shots.length > 1 ? join(out, `${name(0)} .. ${name(shots.length - 1)}`) : join(out, name(0));
       const layout = await page.evaluate<LayoutReport>(LAYOUT_CHECKS);
       const bad = layout.charts.filter((c) => c.marks === 0 || c.minFontPx < 11 || c.overflowingText.length > 0 || c.cutLabels.length > 0);
       problems += bad.length + layout.overflowingElements.length + layout.overlappingNavItems + (layout.pageWidth > layout.viewport ? 1 : 0);

@@ -15,9 +15,11 @@ export interface ChartPlan {
 
 export const SUPPRESSED_COLOR = '#9a6a00';
 export const SUPPRESSED_TEXT = 'suppressed';
+// Above the plot, so that it never sits beside the series legend and widens the chart.
+export const SUPPRESSED_LEGEND = { title: null, orient: 'top', symbolFillColor: SUPPRESSED_COLOR, symbolStrokeColor: SUPPRESSED_COLOR } as const;
 
 /** Breaks a label into lines of about `width` characters, joined by "|" for the axis labelExpr. */
-export function wrapLabel(text: string, width = 24): string {
+export function wrapLabel(text: string, width = 20): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -52,6 +54,17 @@ export interface BarOptions {
   width?: number;
 }
 
+/**
+ * Past a few suppressed rows, one row stands for all of them ("17 sectors: suppressed") and the
+ * caption names them: every suppressed value stays marked without a chart of empty rows.
+ */
+export function foldSuppressed(rows: readonly BarRow[], noun: string, keep = 3): { rows: BarRow[]; folded: string[] } {
+  const hidden = rows.filter((r) => r.value === null);
+  if (hidden.length <= keep) return { rows: [...rows], folded: [] };
+  const folded = hidden.map((r) => r.label.replace(/\|/g, ' '));
+  return { rows: [...rows.filter((r) => r.value !== null), { label: wrapLabel(`${hidden.length} ${noun}`), value: null, text: '', group: hidden[0].group }], folded };
+}
+
 /** Horizontal bars with their values printed and a visible mark for every suppressed row. */
 export function barChart(rows: readonly BarRow[], options: BarOptions): ChartSpec {
   const lines = Math.max(1, ...rows.map((r) => r.label.split('|').length));
@@ -59,15 +72,15 @@ export function barChart(rows: readonly BarRow[], options: BarOptions): ChartSpe
   const published = { filter: 'isValid(datum.value)' };
   const color = options.grouped ? { color: { field: 'group', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical' } } } : { color: { value: '#4c78a8' } };
   return {
-    width: options.width ?? 150,
+    width: options.width ?? 120,
     height: { step: lines > 1 ? 14 * lines + 6 : 20 },
-    data: { values: rows.map((r) => ({ ...r, value: r.value })) },
-    encoding: { y: { field: 'label', type: 'nominal', title: null, sort: null, axis: WRAPPED_AXIS } },
+    data: { values: rows.map((r) => ({ ...r, textAt: r.value === null ? null : Math.max(0, r.value) })) },
+    encoding: { y: { field: 'label', type: 'nominal', title: null, sort: rows.map((r) => r.label), axis: WRAPPED_AXIS } },
     layer: [
       { transform: [published], mark: { type: 'bar' }, encoding: { x, ...color } },
-      // Values print beyond the bar's end: right of a positive bar, left of a negative one.
-      { transform: [{ filter: 'isValid(datum.value) && datum.value >= 0' }], mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'text' } } },
-      { transform: [{ filter: 'isValid(datum.value) && datum.value < 0' }], mark: { type: 'text', align: 'right', dx: -3, fontSize: 11 }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'text' } } },
+      // Values print right of a positive bar's end, and right of zero for a negative bar (left of
+      // it they would run into the axis labels).
+      { transform: [published], mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 }, encoding: { x: { field: 'textAt', type: 'quantitative' }, text: { field: 'text' } } },
       {
         transform: [{ filter: '!isValid(datum.value)' }],
         mark: { type: 'text', align: 'left', dx: 2, fontSize: 11, fontStyle: 'italic', color: SUPPRESSED_COLOR },
@@ -89,7 +102,7 @@ export function suppressedCrosses(values: object[], x: object, plotHeight: numbe
       x,
       y: { value: plotHeight - 5 },
       color: bySeries ? { field: 'series', type: 'nominal' } : { value: SUPPRESSED_COLOR },
-      shape: { datum: SUPPRESSED_TEXT, type: 'nominal', scale: { range: ['cross'] }, legend: { title: null, orient: 'bottom', symbolFillColor: SUPPRESSED_COLOR, symbolStrokeColor: SUPPRESSED_COLOR } },
+      shape: { datum: SUPPRESSED_TEXT, type: 'nominal', scale: { range: ['cross'] }, legend: SUPPRESSED_LEGEND },
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { SourcePairSummary } from '../link/linkage-summary.ts';
-import { WRAPPED_AXIS, wrapLabel, type ChartPlan } from './chart-parts.ts';
+import { WRAPPED_AXIS, type ChartPlan } from './chart-parts.ts';
 import type { LinkageModelJson, ReportInput } from './report-input.ts';
 import type { ChartSpec } from './render-chart.ts';
 
@@ -82,25 +82,26 @@ function linksAgainstThreshold(pairs: readonly SourcePairSummary[], threshold: n
 function mAndU(pair: LinkageModelJson['sourcePairs'][number]): ChartPlan {
   const values = pair.fields.flatMap((f) =>
     pair.levels.flatMap((level, i) => [
-      { row: wrapLabel(`${f.field}: ${level}`, 20), field: f.field, kind: 'm (among matches)', p: f.mProbability[i] },
-      { row: wrapLabel(`${f.field}: ${level}`, 20), field: f.field, kind: 'u (among non-matches)', p: f.uProbability[i] },
+      // Two lines (field, then level): vega sizes labels by an estimate of 0.8 em a character.
+      { row: `${f.field}|${level}`, field: f.field, kind: 'm', p: f.mProbability[i] },
+      { row: `${f.field}|${level}`, field: f.field, kind: 'u', p: f.uProbability[i] },
     ]),
   );
-  const panel = (kind: string, color: string, withLabels: boolean) => ({
-    width: 95,
-    height: { step: 14 },
+  const panel = (kind: string, title: string, color: string, withLabels: boolean) => ({
+    width: 90,
+    height: { step: 28 },
     transform: [{ filter: `datum.kind === '${kind}'` }],
     mark: { type: 'bar', color },
     encoding: {
       y: { field: 'row', type: 'nominal', sort: null, title: null, axis: withLabels ? WRAPPED_AXIS : null },
-      x: { field: 'p', type: 'quantitative', scale: { domain: [0, 1] }, title: kind, axis: { format: '.0%', tickCount: 2 } },
+      x: { field: 'p', type: 'quantitative', scale: { domain: [0, 1] }, title, axis: { format: '.0%', tickCount: 2 } },
     },
   });
   return {
     key: `mu-${pair.sourceA}-${pair.sourceB}`,
     title: `m and u probabilities, ${pairName(pair)}`,
     caption: 'Per field and comparison level: m, the share of true matches at that level (estimated by EM), and u, the share of non-matches (from random pairs). A level separates well when m is far above u.',
-    spec: { data: { values }, spacing: 8, hconcat: [panel('m (among matches)', '#59a14f', true), panel('u (among non-matches)', '#e15759', false)] } as ChartSpec,
+    spec: { data: { values }, spacing: 10, hconcat: [panel('m', 'm: matches', '#59a14f', true), panel('u', 'u: non-matches', '#e15759', false)] } as ChartSpec,
   };
 }
 
@@ -114,7 +115,7 @@ export function diagnosticsCharts(input: ReportInput): ChartPlan[] {
       title: 'Records linked per source',
       caption: 'Share of each source’s records linked to at least one record of another source, out of its records.',
       spec: {
-        width: 200,
+        width: 140,
         data: { values: linked },
         encoding: { y: { field: 'source', type: 'nominal', title: null, sort: null } },
         layer: [

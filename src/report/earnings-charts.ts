@@ -1,5 +1,5 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
-import { SUPPRESSED_COLOR, SUPPRESSED_TEXT, suppressedCrosses, type ChartPlan } from './chart-parts.ts';
+import { SUPPRESSED_COLOR, SUPPRESSED_LEGEND, SUPPRESSED_TEXT, suppressedCrosses, type ChartPlan } from './chart-parts.ts';
 import { methodLabel } from './measure-labels.ts';
 import { credentialCells, findTable, isPublished } from './published-lookup.ts';
 import type { ChartSpec } from './render-chart.ts';
@@ -10,7 +10,7 @@ import type { ChartSpec } from './render-chart.ts';
  * the table has no cell for the credential, so the report shows a note instead of an empty chart.
  */
 
-const PLOT = { width: 260, height: 170 };
+const PLOT = { width: 250, height: 170 };
 const QUARTER_AXIS = { field: 'event_quarter', type: 'quantitative', title: 'quarters since award', scale: { domain: [-8, 12] }, axis: { tickMinStep: 1, values: [-8, -4, 0, 4, 8, 12] } } as const;
 const DOLLAR_AXIS = { format: '$,.0f', tickCount: 5 } as const;
 
@@ -45,7 +45,7 @@ export function trajectoryChart(tables: readonly PublishedTable[], credential: s
     key: 'trajectory',
     title: 'Earnings trajectory, quarters −8 to +12',
     caption: 'Real quarterly earnings of credential holders around the award quarter (0); quarters without UI earnings count as $0. A cross on the axis marks a suppressed quarter.',
-    spec: eventLines(points, 'real quarterly earnings'),
+    spec: eventLines(points, 'earnings a quarter'),
   };
 }
 
@@ -91,14 +91,14 @@ export function comparisonChart(tables: readonly PublishedTable[], credential: s
       key: 'comparison',
       title: 'Change from pre-award earnings, holders only (no comparison group)',
       caption: `${base} No comparison group was large enough, so this is the holders' own pre/post change (method pre_post): it credits their ordinary earnings growth to the credential and is not a causal effect.`,
-      spec: eventLines(points, 'change in real quarterly earnings'),
+      spec: eventLines(points, 'change a quarter'),
     };
   }
   return {
     key: 'comparison',
     title: `Holders against ${COMPARISON_GROUP[effect] ?? methodLabel(effect)} (${effect})`,
     caption: `${base} Method ${effect}: the comparison line is the holders' change minus the published difference-in-differences, so the gap between the lines is the estimated effect. A cross marks a quarter whose value was suppressed.`,
-    spec: eventLines(points, 'change in real quarterly earnings'),
+    spec: eventLines(points, 'change a quarter'),
   };
 }
 
@@ -115,18 +115,18 @@ function percentileSpec(rows: readonly PercentileRow[], xTitle: string): ChartSp
   const y = { type: 'quantitative', title: 'real earnings', axis: DOLLAR_AXIS };
   const values = rows.map((r) => ({ ...r, range: '25th to 75th percentile', mid: 'median', label: r.median === null ? '' : `$${(r.median / 1000).toFixed(1)}k` }));
   return {
-    width: { step: Math.floor(250 / Math.max(3, rows.length)) },
+    width: { step: Math.floor(230 / Math.max(3, rows.length)) },
     height: PLOT.height,
     data: { values },
     layer: [
       { transform: [{ filter: 'isValid(datum.p25) && isValid(datum.p75)' }], mark: { type: 'bar', size: 18 }, encoding: { x, y: { field: 'p25', ...y }, y2: { field: 'p75' }, color: { field: 'range', type: 'nominal', title: null, scale: { range: ['#9ecae9'] }, legend: { orient: 'bottom' } } } },
       { transform: [{ filter: 'isValid(datum.median)' }], mark: { type: 'tick', thickness: 3, size: 22, color: '#1f4e79' }, encoding: { x, y: { field: 'median', ...y } } },
       { transform: [{ filter: 'isValid(datum.median)' }], mark: { type: 'text', dy: -8, fontSize: 11, color: '#1f4e79', baseline: 'bottom' }, encoding: { x, y: { field: 'p75', ...y }, text: { field: 'label' } } },
-      {
+      ...(rows.some((r) => r.median === null) ? [{
         transform: [{ filter: '!isValid(datum.median)' }],
         mark: { type: 'point', shape: 'cross', filled: true, size: 60, color: SUPPRESSED_COLOR },
-        encoding: { x, y: { value: PLOT.height - 5 }, shape: { datum: SUPPRESSED_TEXT, type: 'nominal', scale: { range: ['cross'] }, legend: { title: null, orient: 'bottom', symbolFillColor: SUPPRESSED_COLOR, symbolStrokeColor: SUPPRESSED_COLOR } } },
-      },
+        encoding: { x, y: { value: PLOT.height - 5 }, shape: { datum: SUPPRESSED_TEXT, type: 'nominal', scale: { range: ['cross'] }, legend: SUPPRESSED_LEGEND } },
+      }] : []),
     ],
   } as ChartSpec;
 }

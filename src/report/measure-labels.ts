@@ -93,7 +93,7 @@ export function measureUnit(table: string, measure: string): MeasureUnit {
   if (measure === 'method') return 'label';
   if (measure === 'verdict' || measure === 'pretrend_ok') return 'flag';
   if (/_n$|^holders/.test(measure) || (table === 'industry' && measure === 'employed_q4')) return 'people';
-  if (/quarter$|quarter_cost_covered/.test(measure)) return 'quarter';
+  if (measure === 'breakeven_quarter' || measure === 'quarter_cost_covered') return 'quarter';
   if (measure === 'median_months') return 'months';
   if (/^(p25|median|p75|mean|did|hs_baseline|cost)|_did$|^npv_|^premium_(per_quarter|se)|^median_annual/.test(measure)) return 'dollars';
   if (/^(employed|new_job|aligned|retention|share|went_on|related|enrolled|degree|premium$|threshold$)/.test(measure)) return 'share';

@@ -1,5 +1,5 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
-import { barChart, wrapLabel, type BarRow, type ChartPlan } from './chart-parts.ts';
+import { WRAPPED_AXIS, barChart, wrapLabel, type BarRow, type ChartPlan } from './chart-parts.ts';
 import { valueCell } from './cell-text.ts';
 import { renderFigures } from './figures.ts';
 import { anchor, esc, formatDollars, formatNumber, formatPercent, renderHtmlTable } from './html.ts';
@@ -72,7 +72,7 @@ function caveats(input: ReportInput): string {
 
 function overviewCharts(input: ReportInput, credentials: readonly string[]): ChartPlan[] {
   const t = input.tables;
-  const label = (code: string) => wrapLabel(credentialLabel(input, code), 22);
+  const label = (code: string) => wrapLabel(credentialLabel(input, code), 18);
   const plans: ChartPlan[] = [];
   const premium: BarRow[] = credentials.map((code) => {
     const c = cellOf(t, 'roi', code, 'premium_per_quarter');
@@ -83,7 +83,7 @@ function overviewCharts(input: ReportInput, credentials: readonly string[]): Cha
       key: 'overview-premium',
       title: 'Premium a quarter, by credential',
       caption: 'Mean quarterly earnings effect at +1..+12, coloured by the method it used; pre_post is the holders’ own change and not causal.',
-      spec: barChart(premium, { axisTitle: 'real dollars a quarter', format: '$,.0f', grouped: true, width: 130 }),
+      spec: barChart(premium, { axisTitle: 'real dollars a quarter', format: '$,.0f', grouped: true, width: 110 }),
     });
   }
   const earnings = credentials.map((code) => {
@@ -104,10 +104,10 @@ function rangeChart(rows: Array<{ label: string; p25: number | null; median: num
   const lines = Math.max(1, ...rows.map((r) => r.label.split('|').length));
   const x = { type: 'quantitative', title: 'real quarterly earnings', axis: { format: '$,.0f', tickCount: 3 }, scale: { zero: true } };
   return {
-    width: 150,
+    width: 120,
     height: { step: lines > 1 ? 14 * lines + 6 : 20 },
     data: { values: rows },
-    encoding: { y: { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelExpr: "split(datum.label, '|')", labelLimit: 0 } } },
+    encoding: { y: { field: 'label', type: 'nominal', title: null, sort: rows.map((r) => r.label), axis: WRAPPED_AXIS } },
     layer: [
       { transform: [{ filter: 'isValid(datum.p25) && isValid(datum.p75)' }], mark: { type: 'bar', height: 10, color: '#9ecae9' }, encoding: { x: { field: 'p25', ...x }, x2: { field: 'p75' } } },
       { transform: [{ filter: 'isValid(datum.median)' }], mark: { type: 'tick', thickness: 3, color: '#1f4e79', size: 16 }, encoding: { x: { field: 'median', ...x } } },
