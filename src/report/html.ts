@@ -47,7 +47,9 @@ details { margin: 0.4rem 0; }
 summary { cursor: pointer; }
 .subtitle { color: #566; margin-top: 0; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; }
-figure { margin: 0.5rem 0; flex: 0 1 auto; width: min-content; max-width: 100%; }
+figure { margin: 0.5rem 0; flex: 0 1 auto; max-width: 100%; }
+/* A figure is as wide as its chart: title and caption wrap to it instead of widening it. */
+figure h4, figcaption { width: 0; min-width: 100%; }
 figure h4 { margin: 0 0 0.3rem; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 0.85rem; color: #566; }
