@@ -1,7 +1,7 @@
 // Screenshots a run's report.html with headless Chromium at a desktop and a phone width, and
 // prints the layout checks the browser test applies (scripts/report-layout-checks.ts).
 //
-//   npx tsx scripts/screenshot-report.ts runs/base/report.html [OUT_DIR] [--tile PX]
+//   npx tsx scripts/screenshot-report.ts runs/base/report.html [OUT_DIR | OUT.png] [--tile PX]
 //
 // writes report-1400.png and report-420.png (the whole page), or with --tile, report-1400-01.png,
 // ... pages of PX height that an image viewer shows without shrinking the text away.
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   const tile = tileAt >= 0 ? Number(args.splice(tileAt, 2)[1]) : undefined;
   const [report, outArg] = args;
   if (!report) {
-    process.stderr.write('usage: npx tsx scripts/screenshot-report.ts REPORT.html [OUT_DIR]\n');
+    process.stderr.write('usage: scripts/screenshot-report.sh REPORT.html [OUT_DIR | OUT.png] [--tile PX]\n');
     return 2;
   }
   const { browser, reason } = ensureChromium();
@@ -26,7 +26,10 @@ async function main(): Promise<number> {
     process.stderr.write(`screenshot-report: ${reason}\n`);
     return 2;
   }
-  const out = resolve(outArg ?? dirname(report));
+  // OUT may name a PNG (report.png -> report-1400.png, report-420.png) or a folder.
+  const asFile = outArg?.endsWith('.png');
+  const out = resolve(asFile ? dirname(outArg!) : (outArg ?? dirname(report)));
+  const stem = asFile ? basename(outArg!, '.png') : basename(report, '.html');
   mkdirSync(out, { recursive: true });
   const page = await HeadlessPage.open(browser);
   let problems = 0;
@@ -34,7 +37,7 @@ async function main(): Promise<number> {
     for (const width of WIDTHS) {
       await page.load(resolve(report), width);
       const shots = await page.screenshots(tile);
-      const name = (i: number) => `${basename(report, '.html')}-${width}${shots.length > 1 ? `-${String(i + 1).padStart(2, '0')}` : ''}.png`;
+      const name = (i: number) => `${stem}-${width}${shots.length > 1 ? `-${String(i + 1).padStart(2, '0')}` : ''}.png`;
       shots.forEach((png, i) => writeFileSync(join(out, name(i)), png));
       const file = shots.length > 1 ? join(out, `${name(0)} .. ${name(shots.length - 1)}`) : join(out, name(0));
       const layout = await page.evaluate<LayoutReport>(LAYOUT_CHECKS);
