@@ -45,10 +45,10 @@ export function sectorShort(code: string): string {
 
 /** A pathways sequence ("54>56>56", "none" = no UI earnings) in words: each step names its quarter. */
 export function pathwayLabel(sequence: string): string {
-  if (sequence === 'all') return 'All holders observed -4..+8';
+  if (sequence === 'all') return 'All holders observed −4..+8';
   if (sequence === 'other') return 'Every other sequence';
   const steps = sequence.split('>');
-  const quarters = ['-4', '+4', '+8'];
+  const quarters = ['−4', '+4', '+8'];
   return steps
     .map((code, i) => {
       const name = code === 'none' ? 'no UI earnings' : i > 0 && code === steps[i - 1] ? 'same' : sectorShort(code);

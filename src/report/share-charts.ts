@@ -64,7 +64,7 @@ export function flowsChart(tables: readonly PublishedTable[], credential: string
   return {
     key: 'flows',
     title: 'Education and further credentials',
-    caption: `Shares of holders who enrolled or earned a degree (clearinghouse records), or went on to earn another credential.${next.folded.length ? ` Suppressed: ${next.folded.join('; ')}.` : ''}`,
+    caption: `Shares of holders who enrolled or earned a degree (clearinghouse records), or went on to earn another credential.${next.folded.length ? ` Suppressed, going on to earn: ${next.folded.map((f) => f.replace(/^went on to earn /, '')).join('; ')}.` : ''}`,
     spec: barChart(rows, { ...SHARE, grouped: true }),
   };
 }

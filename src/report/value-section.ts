@@ -36,9 +36,9 @@ export function withheldVerdictReason(tables: readonly PublishedTable[], verdict
 function verdictText(tables: readonly PublishedTable[], cell: PublishedCell | undefined): { html: string; className?: string } {
   if (!cell) return { html: 'not enough data', className: 'suppressed' };
   const withheld = withheldVerdictReason(tables, cell);
-  if (withheld) return { html: esc(withheld), className: 'withheld' };
-  if (cell.status === 'suppressed') return { html: 'not enough data (an input is suppressed)', className: 'suppressed' };
-  return { html: esc(cell.note ?? (cell.value === 1 ? 'meets' : 'does not meet')), className: cell.value === 1 ? 'meets' : undefined };
+  if (withheld) return { html: esc(withheld), className: 'withheld text' };
+  if (cell.status === 'suppressed') return { html: 'not enough data (an input is suppressed)', className: 'suppressed text' };
+  return { html: esc(cell.note ?? (cell.value === 1 ? 'meets' : 'does not meet')), className: cell.value === 1 ? 'meets text' : 'text' };
 }
 
 function inputText(cell: PublishedCell): string {

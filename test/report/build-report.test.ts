@@ -71,7 +71,7 @@ describe('buildReport', async () => {
 
   it('names NAICS sectors and pathways', () => {
     expect(html).toContain('62 Health Care and Social Assistance');
-    expect(html).toContain('-4: Health care → +4: same → +8: same');
+    expect(html).toContain('−4: Health care → +4: same → +8: same');
     expect(html).not.toContain('62&gt;62&gt;62</td>');
   });
 
@@ -93,7 +93,7 @@ describe('buildReport', async () => {
 
   it('counts a verdict withheld for its method apart from suppressed cells', () => {
     const cna = section(html, 'credential-cna-x');
-    expect(cna).toMatch(/<td class="withheld">no verdict: the effect is the holders’ own pre\/post change/);
+    expect(cna).toMatch(/<td class="withheld text">no verdict: the effect is the holders’ own pre\/post change/);
     expect(cna).toMatch(/Lumina[\s\S]*not enough data \(an input is suppressed\)/);
     expect(section(html, 'summary')).toContain('<b>1</b>verdicts withheld for their method');
   });

@@ -72,8 +72,8 @@ describe('NAICS sector names', () => {
   });
 
   it('spells out a pathway, quarter by quarter', () => {
-    expect(pathwayLabel('54>56>56')).toBe('-4: Professional services → +4: Administrative support → +8: same');
-    expect(pathwayLabel('none>62>none')).toBe('-4: no UI earnings → +4: Health care → +8: no UI earnings');
+    expect(pathwayLabel('54>56>56')).toBe('−4: Professional services → +4: Administrative support → +8: same');
+    expect(pathwayLabel('none>62>none')).toBe('−4: no UI earnings → +4: Health care → +8: no UI earnings');
     expect(pathwayLabel('other')).toBe('Every other sequence');
   });
 });

@@ -39,7 +39,7 @@ describe('valueSection', () => {
   it('shows each framework verdict with the published inputs it used, in words', () => {
     const html = valueSection([verdicts, roi], 'CNA');
     expect(html).toContain('Lumina Foundation');
-    expect(html).toMatch(/<td class="meets">meets<\/td>/);
+    expect(html).toMatch(/<td class="meets text">meets<\/td>/);
     expect(html).toContain('premium over the baseline: 18.0%');
   });
 
@@ -50,7 +50,7 @@ describe('valueSection', () => {
 
   it('tells a verdict withheld for its method from a suppression, with the published NPV beside it', () => {
     const html = valueSection([verdicts, roi], 'CNA');
-    expect(html).toMatch(/Net present value[^]*<td class="withheld">no verdict: the effect is the holders’ own pre\/post change[^]*net present value, 10 years: −\$19,030/);
+    expect(html).toMatch(/Net present value[^]*<td class="withheld text">no verdict: the effect is the holders’ own pre\/post change[^]*net present value, 10 years: −\$19,030/);
     const [npv, texas] = [verdicts.cells[6], verdicts.cells[3]];
     expect(withheldVerdictReason([verdicts, roi], npv)).toMatch(/^no verdict/);
     expect(withheldVerdictReason([verdicts, roi], texas)).toBeUndefined();
