@@ -20,34 +20,44 @@ export function thresholdWeight(threshold: number): number {
 
 const pairName = (p: { sourceA: string; sourceB: string }) => `${p.sourceA} × ${p.sourceB}`;
 
-/** `threshold` undefined: links were chosen on the Dice coefficient, so no weight marks the cut. */
-function weightHistogram(pair: SourcePairSummary, threshold: number | undefined): ChartPlan {
-  const values = pair.matchWeightHistogram.map((b) => ({ from: b.from, to: b.from + 1, count: b.count }));
+/**
+ * Every source pair's match-weight histogram in one faceted chart (one row each: one vega view
+ * instead of one per pair). `threshold` undefined: links were chosen on the Dice coefficient, so
+ * no weight marks the cut.
+ */
+function weightHistograms(pairs: readonly SourcePairSummary[], threshold: number | undefined): ChartPlan {
+  const values = pairs.flatMap((p) => p.matchWeightHistogram.map((b) => ({ pair: pairName(p), from: b.from, to: b.from + 1, count: b.count })));
   const w = threshold === undefined ? undefined : thresholdWeight(threshold);
-  const base = 'Candidate pairs by match weight (1-bit bins, log count scale). Non-matches pile up on the left, matches on the right';
+  const base = 'Candidate pairs by match weight, per source pair (1-bit bins, log count scale). Non-matches pile up on the left, matches on the right';
   const marker = w === undefined ? [] : [
-    { data: { values: [{ w, label: 'threshold' }] }, mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { field: 'w', type: 'quantitative' } } },
-    { data: { values: [{ w, label: 'threshold' }] }, mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, baseline: 'top', y: 2, fontSize: 11 }, encoding: { x: { field: 'w', type: 'quantitative' }, text: { field: 'label' } } },
+    { mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { datum: w, type: 'quantitative' } } },
+    { mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, baseline: 'top', y: 2, fontSize: 11, text: 'threshold' }, encoding: { x: { datum: w, type: 'quantitative' } } },
   ];
   return {
-    key: `weights-${pair.sourceA}-${pair.sourceB}`,
-    title: `Match weights, ${pairName(pair)}`,
+    key: 'match-weights',
+    title: 'Match weights per source pair',
     caption: w === undefined ? `${base}. Links were chosen on the Dice coefficient, not on this weight.` : `${base}; the red line is the threshold (match probability ${threshold}, ${w.toFixed(1)} bits for a pair without competing candidates).`,
     spec: {
-      width: 270,
-      height: 150,
-      layer: [
-        {
-          data: { values },
-          mark: { type: 'bar', color: '#4c78a8' },
-          encoding: {
-            x: { field: 'from', type: 'quantitative', bin: { binned: true, step: 1 }, title: 'match weight (bits)' },
-            x2: { field: 'to' },
-            y: { field: 'count', type: 'quantitative', scale: { type: 'symlog' }, title: 'candidate pairs', axis: { tickCount: 4, format: '~s' } },
+      data: { values },
+      facet: { field: 'pair', type: 'nominal', title: null, sort: pairs.map(pairName), header: { labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelLimit: 0 } },
+      columns: 1,
+      spacing: 14,
+      resolve: { scale: { x: 'independent', y: 'independent' } },
+      spec: {
+        width: 270,
+        height: 90,
+        layer: [
+          {
+            mark: { type: 'bar', color: '#4c78a8' },
+            encoding: {
+              x: { field: 'from', type: 'quantitative', bin: { binned: true, step: 1 }, title: 'match weight (bits)' },
+              x2: { field: 'to' },
+              y: { field: 'count', type: 'quantitative', scale: { type: 'symlog' }, title: 'pairs', axis: { tickCount: 3, labelExpr: "datum.value === 0 ? '0' : format(datum.value, '~s')" } },
+            },
           },
-        },
-        ...marker,
-      ],
+          ...marker,
+        ],
+      },
     } as ChartSpec,
   };
 }
@@ -127,7 +137,7 @@ export function diagnosticsCharts(input: ReportInput): ChartPlan[] {
   }
   const pairs = summary.sourcePairs.filter((p) => p.matchWeightHistogram.length > 0);
   const threshold = summary.method === 'threshold' ? undefined : summary.threshold;
-  for (const pair of pairs) plans.push(weightHistogram(pair, threshold));
+  if (pairs.length > 0) plans.push(weightHistograms(pairs, threshold));
   if (pairs.length > 0 && threshold !== undefined) plans.push(linksAgainstThreshold(pairs, threshold));
   for (const pair of model?.sourcePairs ?? []) if (pair.fields.length > 0) plans.push(mAndU(pair));
   return plans;

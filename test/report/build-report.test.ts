@@ -25,7 +25,7 @@ describe('buildReport', async () => {
     const figures = [...html.matchAll(/<figure data-chart="([^"]+)">([\s\S]*?)<\/figure>/g)];
     const keys = figures.map((f) => f[1]);
     expect(keys.filter((k) => k === 'trajectory')).toHaveLength(2);
-    for (const key of ['overview-premium', 'overview-earnings', 'overview-employment', 'comparison', 'earnings-quarterly', 'earnings-annual', 'rates', 'industry', 'linked-per-source', 'weights-nurseboard-wages', 'links-threshold', 'mu-nurseboard-wages']) {
+    for (const key of ['overview-premium', 'overview-earnings', 'overview-employment', 'comparison', 'earnings-quarterly', 'earnings-annual', 'rates', 'industry', 'linked-per-source', 'match-weights', 'links-threshold', 'mu-nurseboard-wages']) {
       expect(keys, key).toContain(key);
     }
     for (const [, key, body] of figures) {
@@ -103,7 +103,8 @@ describe('buildReport', async () => {
   });
 
   it('marks the threshold on the match-weight chart', () => {
-    expect(figure(html, 'weights-nurseboard-wages')).toMatch(/>threshold</);
+    expect(figure(html, 'match-weights')).toMatch(/>threshold</);
+    expect(figure(html, 'match-weights')).toContain('nurseboard × wages');
     expect(html).toContain('match probability 0.85, 2.5 bits');
   });
 
