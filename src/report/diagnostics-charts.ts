@@ -25,18 +25,21 @@ const pairName = (p: { sourceA: string; sourceB: string }) => `${p.sourceA} × $
  * instead of one per pair). `threshold` undefined: links were chosen on the Dice coefficient, so
  * no weight marks the cut.
  */
-function weightHistograms(pairs: readonly SourcePairSummary[], threshold: number | undefined): ChartPlan {
-  const values = pairs.flatMap((p) => p.matchWeightHistogram.map((b) => ({ pair: pairName(p), from: b.from, to: b.from + 1, count: b.count })));
-  const w = threshold === undefined ? undefined : thresholdWeight(threshold);
+function weightHistograms(pairs: readonly SourcePairSummary[], byDice: boolean): ChartPlan {
+  // Each pair carries its own threshold (one for all, or each pair's best under --threshold auto).
+  const values = pairs.flatMap((p) => p.matchWeightHistogram.map((b) => ({ pair: pairName(p), from: b.from, to: b.from + 1, count: b.count, w: thresholdWeight(p.threshold) })));
+  const thresholds = [...new Set(pairs.map((p) => p.threshold))];
+  const w = byDice ? undefined : thresholds.length === 1 ? thresholdWeight(thresholds[0]) : NaN;
+  const thresholdText = thresholds.length === 1 ? `match probability ${thresholds[0]}, ${thresholdWeight(thresholds[0]).toFixed(1)} bits` : `each pair's own match-probability threshold, ${thresholds.join(', ')}`;
   const base = 'Candidate pairs by match weight, per source pair (1-bit bins, log count scale). Non-matches pile up on the left, matches on the right';
   const marker = w === undefined ? [] : [
-    { mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { datum: w, type: 'quantitative' } } },
-    { mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, baseline: 'top', y: 2, fontSize: 11, text: 'threshold' }, encoding: { x: { datum: w, type: 'quantitative' } } },
+    { mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { field: 'w', aggregate: 'min', type: 'quantitative' } } },
+    { mark: { type: 'text', color: '#c0392b', align: 'left', dx: 3, baseline: 'top', y: 2, fontSize: 11, text: 'threshold' }, encoding: { x: { field: 'w', aggregate: 'min', type: 'quantitative' } } },
   ];
   return {
     key: 'match-weights',
     title: 'Match weights per source pair',
-    caption: w === undefined ? `${base}. Links were chosen on the Dice coefficient, not on this weight.` : `${base}; the red line is the threshold (match probability ${threshold}, ${w.toFixed(1)} bits for a pair without competing candidates).`,
+    caption: w === undefined ? `${base}. Links were chosen on the Dice coefficient, not on this weight.` : `${base}; the red line is the threshold (${thresholdText} for a pair without competing candidates).`,
     spec: {
       data: { values },
       facet: { field: 'pair', type: 'nominal', title: null, sort: pairs.map(pairName), header: { labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelLimit: 0 } },
@@ -69,9 +72,10 @@ export function pairsAboveWeight(pair: SourcePairSummary): Array<{ weight: numbe
   return bins.map((b) => ({ weight: b.from, pairs: (running += b.count) })).reverse();
 }
 
-function linksAgainstThreshold(pairs: readonly SourcePairSummary[], threshold: number): ChartPlan {
+function linksAgainstThreshold(pairs: readonly SourcePairSummary[]): ChartPlan {
   const values = pairs.flatMap((p) => pairsAboveWeight(p).map((r) => ({ ...r, pair: pairName(p) })));
-  const links = pairs.map((p) => ({ weight: thresholdWeight(threshold), pairs: Math.max(1, p.links), pair: pairName(p) }));
+  const links = pairs.map((p) => ({ weight: thresholdWeight(p.threshold), pairs: Math.max(1, p.links), pair: pairName(p) }));
+  const thresholds = [...new Set(pairs.map((p) => p.threshold))];
   const color = { field: 'pair', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical' } };
   return {
     key: 'links-threshold',
@@ -82,7 +86,7 @@ function linksAgainstThreshold(pairs: readonly SourcePairSummary[], threshold: n
       height: 170,
       layer: [
         { data: { values }, mark: { type: 'line', interpolate: 'step-after' }, encoding: { x: { field: 'weight', type: 'quantitative', title: 'match-weight threshold (bits)' }, y: { field: 'pairs', type: 'quantitative', scale: { type: 'log' }, title: 'pairs at or above', axis: { format: '~s', tickCount: 4 } }, color } },
-        { data: { values: [{ w: thresholdWeight(threshold) }] }, mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { field: 'w', type: 'quantitative' } } },
+        ...(thresholds.length === 1 ? [{ data: { values: [{ w: thresholdWeight(thresholds[0]) }] }, mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 }, encoding: { x: { field: 'w', type: 'quantitative' } } }] : []),
         { data: { values: links }, mark: { type: 'point', filled: true, size: 50 }, encoding: { x: { field: 'weight', type: 'quantitative' }, y: { field: 'pairs', type: 'quantitative' }, color } },
       ],
     } as ChartSpec,
@@ -136,9 +140,9 @@ export function diagnosticsCharts(input: ReportInput): ChartPlan[] {
     });
   }
   const pairs = summary.sourcePairs.filter((p) => p.matchWeightHistogram.length > 0);
-  const threshold = summary.method === 'threshold' ? undefined : summary.threshold;
-  if (pairs.length > 0) plans.push(weightHistograms(pairs, threshold));
-  if (pairs.length > 0 && threshold !== undefined) plans.push(linksAgainstThreshold(pairs, threshold));
+  const byDice = summary.method === 'threshold';
+  if (pairs.length > 0) plans.push(weightHistograms(pairs, byDice));
+  if (pairs.length > 0 && !byDice) plans.push(linksAgainstThreshold(pairs));
   for (const pair of model?.sourcePairs ?? []) if (pair.fields.length > 0) plans.push(mAndU(pair));
   return plans;
 }
