@@ -79,6 +79,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
         linkage: link,
         parameters: { linkage: { ...job.linkage }, outcomes: { ...outcomes.config }, disclosure: { ...outcomes.config.disclosure, epsilon: job.disclosure.epsilon } },
         credentialNames: Object.fromEntries(out.catalog.map((c) => [c.code, c.name])),
+        population: { holders: out.result.holders, shareFound: out.result.shareFound },
       }),
     );
     await writeFileAtomic(join(staging, 'report.html'), html);

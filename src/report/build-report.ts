@@ -1,9 +1,9 @@
 import { credentialSection } from './credential-section.ts';
-import { diagnosticsCharts, diagnosticsTables } from './diagnostics-section.ts';
-import { REPORT_CSS, anchor, esc, formatNumber } from './html.ts';
-import { renderFigures } from './figures.ts';
+import { diagnosticsSection } from './diagnostics-section.ts';
+import { REPORT_CSS, anchor, esc } from './html.ts';
 import { methodsSection } from './methods-section.ts';
-import { countCells, credentialsOf } from './published-lookup.ts';
+import { summarySection } from './overview-section.ts';
+import { credentialsOf } from './published-lookup.ts';
 import type { ReportInput } from './report-input.ts';
 import { renderPublishedTable } from './table-view.ts';
 
@@ -15,22 +15,13 @@ import { renderPublishedTable } from './table-view.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-function summarySection(input: ReportInput): string {
-  const { summary } = input.linkage;
-  const cells = countCells(input.tables);
-  const kpi = (label: string, value: string) => `<span class="kpi"><b>${value}</b>${esc(label)}</span>`;
-  return `<section id="summary">
-<h2>Summary</h2>
-${kpi('extracts', formatNumber(input.extracts.length))}${kpi('persons linked into clusters', formatNumber(summary.clusters))}${kpi('links', formatNumber(summary.sourcePairs.reduce((n, p) => n + p.links, 0)))}${kpi('published tables', formatNumber(input.tables.length))}${kpi('cells suppressed', `${formatNumber(cells.suppressed)} of ${formatNumber(cells.cells)}`)}
-</section>`;
-}
-
 export async function buildReport(input: ReportInput): Promise<string> {
   const credentials = credentialsOf(input.tables);
   const credentialParts: string[] = [];
   for (const c of credentials) credentialParts.push(await credentialSection(input, c));
   const nav = [
     ['summary', 'Summary'],
+    ['overview', 'All credentials'],
     ...credentials.map((c) => [`credential-${anchor(c)}`, input.credentialNames?.[c] ?? c]),
     ['linkage', 'Linkage diagnostics'],
     ['tables', 'Tables'],
@@ -53,17 +44,13 @@ export async function buildReport(input: ReportInput): Promise<string> {
 <p class="subtitle">${esc(input.jobName)}${input.description ? ` - ${esc(input.description)}` : ''}</p>
 </header>
 <nav><ol>${nav}</ol></nav>
-${summarySection(input)}
+${await summarySection(input, credentials)}
 ${credentialParts.join('\n')}
-<section id="linkage">
-<h2>Linkage diagnostics</h2>
-${await renderFigures(diagnosticsCharts(input))}
-${diagnosticsTables(input)}
-</section>
+${await diagnosticsSection(input)}
 <section id="tables">
 <h2>Tables</h2>
-<p class="note">Cells marked <span class="suppressed">suppressed</span> were withheld by disclosure control; they are not zero.</p>
-${input.tables.map(renderPublishedTable).join('\n')}
+<p class="note">Cells marked <span class="suppressed">suppressed</span> were withheld by disclosure control; they are not zero. Verdicts marked <span class="withheld">no verdict</span> were withheld because of the method, with every input published.</p>
+${input.tables.map((t) => renderPublishedTable(t, input.tables, input.credentialNames)).join('\n')}
 </section>
 ${methodsSection(input)}
 </body>

@@ -1,18 +1,19 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
+import { dimensionText, valueCell } from './cell-text.ts';
 import { credentialChartPlans } from './credential-charts.ts';
-import { anchor, esc, formatNumber, formatPercent, renderHtmlTable } from './html.ts';
+import { effectMeasure } from './earnings-charts.ts';
+import { renderFigures } from './figures.ts';
+import { anchor, esc, formatDollars, formatPercent, renderHtmlTable } from './html.ts';
+import { dimensionLabel, measureLabel, methodLabel } from './measure-labels.ts';
 import { credentialCells, findTable } from './published-lookup.ts';
 import type { ReportInput } from './report-input.ts';
-import { renderFigures } from './figures.ts';
 import { valueSection } from './value-section.ts';
 
 /*
  * One credential's page: headline figures, charts, then the return-on-investment and the
- * stacking/education tables restricted to its published cells. Pooled cohort only; the full
- * tables (every cohort, suppressed cells marked) are in the Tables section.
+ * stacking/education tables restricted to it. Pooled cohort only; the full tables (every cohort)
+ * are in the Tables section.
  */
-
-const dollars = (v: number) => `$${formatNumber(Math.round(v))}`;
 
 function kpis(tables: readonly PublishedTable[], credential: string): string {
   const employment = credentialCells(findTable(tables, 'employment'), credential);
@@ -21,67 +22,63 @@ function kpis(tables: readonly PublishedTable[], credential: string): string {
   const method = roi.find((c) => c.measure === 'method' && c.status !== 'suppressed')?.note;
   const kpi = (label: string, cells: PublishedCell[], measure: string, dims: Record<string, string | number>, format: (v: number) => string) => {
     const cell = cells.find((c) => c.measure === measure && Object.entries(dims).every(([k, v]) => c.dims[k] === v));
+    const suppressed = !cell || cell.status === 'suppressed';
     // A published cell without a number carries a label instead (e.g. "not within the horizon").
-    const text = !cell || cell.status === 'suppressed' ? 'suppressed' : cell.value === null ? (cell.note ?? '-') : format(cell.value);
-    return `<span class="kpi"><b>${esc(text)}</b>${esc(label)}</span>`;
+    const text = suppressed ? 'suppressed' : cell.value === null ? (cell.note ?? '-') : format(cell.value);
+    return `<span class="kpi${suppressed ? ' suppressed' : ''}"><b>${esc(text)}</b>${esc(label)}</span>`;
   };
   return [
     kpi('employed in quarter +4', employment, 'employed_q4', {}, (v) => formatPercent(v)),
-    kpi('median quarterly earnings at +4', earnings, 'median', { quarter_after: 4 }, dollars),
-    kpi(`net present value, 10 years${method ? ` (${method})` : ''}`, roi, 'npv_10y', {}, dollars),
+    kpi('median quarterly earnings at +4', earnings, 'median', { quarter_after: 4 }, formatDollars),
+    kpi(`premium a quarter${method ? ` (${method})` : ''}`, roi, 'premium_per_quarter', {}, formatDollars),
+    kpi('net present value, 10 years', roi, 'npv_10y', {}, formatDollars),
     kpi('breakeven (quarters after award)', roi, 'breakeven_quarter', {}, (v) => String(v)),
   ].join('');
 }
 
-function cellText(c: PublishedCell): string {
-  return c.value === null ? esc(c.note ?? '') : formatNumber(c.value);
-}
-
-/** Published cells of one table for the credential; suppressed ones are counted, not listed. */
-function miniTable(tables: readonly PublishedTable[], name: string, credential: string): { html: string; hiddenTitle?: string } {
+/** One table's cells for the credential, suppressed ones marked in place. */
+function miniTable(tables: readonly PublishedTable[], name: string, credential: string, credentialNames: Record<string, string>): string {
   const table = findTable(tables, name);
   const cells = credentialCells(table, credential);
-  if (!table || cells.length === 0) return { html: '' };
-  const shown = cells.filter((c) => c.status !== 'suppressed');
-  if (shown.length === 0) return { html: '', hiddenTitle: `${table.title} (${cells.length} cells)` };
-  const hidden = cells.length - shown.length;
+  if (!table || cells.length === 0) return '';
   const dims = table.dims.filter((d) => d !== 'credential' && d !== 'cohort');
-  const rows = shown.map((c) => [...dims.map((d) => ({ html: esc(c.dims[d] ?? '') })), { html: esc(c.measure) }, { html: cellText(c) }]);
-  const note = hidden > 0 ? `\n<p class="note">${hidden} of ${cells.length} cells suppressed (marked in the full table).</p>` : '';
-  return { html: `<h4>${esc(table.title)}</h4>\n${renderHtmlTable({ head: [...dims, 'measure', 'value'], labelColumns: dims.length + 1, rows })}${note}` };
+  const rows = cells.map((c) => [...dims.map((d) => ({ html: esc(dimensionText(d, c.dims[d], credentialNames)) })), { html: esc(measureLabel(c.measure)) }, valueCell(name, c)]);
+  const suppressed = cells.filter((c) => c.status === 'suppressed').length;
+  const note = suppressed > 0 ? `\n<p class="note">${suppressed} of ${cells.length} cells suppressed.</p>` : '';
+  return `<h4>${esc(table.title)}</h4>\n${renderHtmlTable({ head: [...dims.map(dimensionLabel), 'measure', 'value'], labelColumns: dims.length + 1, rows })}${note}`;
 }
 
-/** The mini tables of a group, with one line naming those whose cells were all suppressed. */
-function miniTables(tables: readonly PublishedTable[], names: readonly string[], credential: string, absent: string): string {
-  const parts = names.map((n) => miniTable(tables, n, credential));
-  const hidden = parts.flatMap((p) => (p.hiddenTitle ? [p.hiddenTitle] : []));
-  const html = parts.map((p) => p.html).filter(Boolean);
-  if (hidden.length > 0) html.push(`<p class="note">Every cell suppressed: ${esc(hidden.join('; '))}.</p>`);
+function miniTables(input: ReportInput, names: readonly string[], credential: string, absent: string): string {
+  const html = names.map((n) => miniTable(input.tables, n, credential, input.credentialNames ?? {})).filter(Boolean);
   return html.length > 0 ? html.join('\n') : `<p class="note">${absent}</p>`;
 }
 
 export const CREDENTIAL_TABLES = {
   roi: ['roi', 'pretrend'],
-  flows: ['stacking_next', 'stacking_pairs', 'stacking_related', 'education', 'pathways'],
+  flows: ['stacking_related', 'stacking_pairs', 'pathways'],
 };
+
+function methodNote(input: ReportInput, credential: string): string {
+  const effect = effectMeasure(input.tables, credential);
+  if (!effect) return 'Effects on this page are the holders’ own pre/post change (no comparison group large enough): not causal.';
+  return `Effects on this page are measured ${methodLabel(effect)} (${effect}).`;
+}
 
 export async function credentialSection(input: ReportInput, credential: string): Promise<string> {
   const name = input.credentialNames?.[credential];
   const heading = name ? `${name} (${credential})` : credential;
-  const plans = credentialChartPlans(input.tables, credential);
-  const charts = plans.length > 0 ? await renderFigures(plans) : '<p class="note">Every charted cell of this credential was suppressed.</p>';
-  const roi = miniTables(input.tables, CREDENTIAL_TABLES.roi, credential, 'No return-on-investment table in this run.');
-  const flows = miniTables(input.tables, CREDENTIAL_TABLES.flows, credential, 'No stacking or education table in this run.');
+  const plans = credentialChartPlans(input.tables, credential, input.credentialNames);
+  const charts = plans.length > 0 ? await renderFigures(plans) : '<p class="note">No outcome table has a cell for this credential.</p>';
   return `<section id="credential-${anchor(credential)}">
 <h2>${esc(heading)}</h2>
-<p class="note">All award cohorts pooled. Suppressed cells are left out of the charts.</p>
-<div>${kpis(input.tables, credential)}</div>
+<p class="note">All award cohorts pooled. ${esc(methodNote(input, credential))}</p>
+<div class="kpis">${kpis(input.tables, credential)}</div>
 ${charts}
 <h3>Return on investment and breakeven</h3>
-${roi}
+${miniTables(input, CREDENTIAL_TABLES.roi, credential, 'No return-on-investment table in this run.')}
 <h3>Credential of value</h3>
 ${valueSection(input.tables, credential)}
-<h3>Stacking and education flows</h3>
-${flows}
+<h3>Stacking and career pathways</h3>
+${miniTables(input, CREDENTIAL_TABLES.flows, credential, 'No stacking or pathway table in this run.')}
 </section>`;
 }

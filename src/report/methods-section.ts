@@ -1,4 +1,5 @@
-import { esc, formatNumber } from './html.ts';
+import { esc, formatNumber, formatPercent } from './html.ts';
+import { methodLabel } from './measure-labels.ts';
 import type { ReportInput } from './report-input.ts';
 
 /*
@@ -17,24 +18,44 @@ const show = (value: unknown, fallback = 'the default'): string => {
   return typeof value === 'number' ? formatNumber(value) : String(value);
 };
 
+/** The comparison levels the fitted model used (model.json), else the job's, else none named. */
+function levelsText(input: ReportInput): string | undefined {
+  const levels = input.linkage.model?.sourcePairs[0]?.levels ?? (Array.isArray(input.parameters.linkage.levels) ? (input.parameters.linkage.levels as unknown[]).map(String) : undefined);
+  return levels && levels.length > 0 ? levels.join(', ') : undefined;
+}
+
 function linkageParagraph(input: ReportInput): string {
   const { summary } = input.linkage;
-  const link = input.parameters.linkage;
   const sources = input.extracts.map((e) => `${e.source} (${e.role}, ${formatNumber(e.persons)} persons)`).join('; ');
+  const levels = levelsText(input);
   const method =
     summary.method === 'threshold'
       ? `linked when the Dice coefficient of their record-level filters was at least ${show(summary.diceThreshold)} (a baseline without a probabilistic model)`
-      : `scored with a Fellegi-Sunter model: per field, the Dice coefficient of the field filters fell into comparison levels with lower bounds ${show(link.levels, '0.75, 0.9 and 1 (exact)')}; u-probabilities were estimated from random pairs and m-probabilities and the match prior by expectation-maximisation; pairs with a match probability of at least ${summary.threshold === 'auto' ? `the threshold of best expected F1 for each pair of sources (${summary.sourcePairs.map((p) => p.threshold).join(', ')})` : show(summary.threshold)} were linked, one-to-one where a source is duplicate-free`;
-  const spine = summary.spine ? ` Persons were clustered through the spine ${esc(summary.spine)}.` : ' Persons were clustered by the links between sources.';
-  return `<p>Each data holder normalised its identifiers and encoded them as keyed Bloom filters with a secret the linker does not hold (Schnell, Bachteler and Reiher 2009). The linker received ${input.extracts.length} extracts: ${esc(sources)}. Candidate pairs were found by keyed blocking keys and locality-sensitive hashing, then ${esc(method)} (Fellegi and Sunter 1969).${spine} The seed of every random step is ${esc(summary.seed)}, derived from the schema, so a rerun gives the same links.</p>`;
+      : `scored with a Fellegi-Sunter model: per field, the Dice coefficient of the field filters fell into one of the comparison levels ${levels ? `(${levels})` : 'of the schema'}; u-probabilities were estimated from random pairs and m-probabilities and the match prior by expectation-maximisation; pairs with a match probability of at least ${summary.threshold === 'auto' ? `the threshold of best expected F1 for each pair of sources (${summary.sourcePairs.map((p) => p.threshold).join(', ')})` : show(summary.threshold)} were linked, one-to-one where a source is duplicate-free`;
+  const spine = summary.spine ? ` Persons were clustered through the population spine (the extract of source “${esc(summary.spine)}”).` : ' Persons were clustered by the links between sources.';
+  return `<p>Each data holder normalised its identifiers and encoded them as keyed Bloom filters with a secret the linker does not hold (Schnell, Bachteler and Reiher 2009). The linker received ${input.extracts.length} extracts: ${esc(sources)}. Candidate pairs were found by keyed blocking keys and locality-sensitive hashing, then ${esc(method)} (Fellegi and Sunter 1969).${spine} The seed of every random step is derived from the schema (${esc(summary.seed.slice(0, 16))}…), so a rerun gives the same links.</p>`;
+}
+
+/** Which credentials' effects used which method, from the roi table's method cells. */
+function methodsUsed(input: ReportInput): string {
+  const byMethod = new Map<string, string[]>();
+  for (const c of input.tables.find((t) => t.name === 'roi')?.cells ?? []) {
+    if (c.measure !== 'method' || c.dims.cohort !== 'all' || c.status === 'suppressed' || !c.note) continue;
+    byMethod.set(c.note, [...(byMethod.get(c.note) ?? []), String(c.dims.credential)]);
+  }
+  if (byMethod.size === 0) return '';
+  const parts = [...byMethod.entries()].map(([m, codes]) => `${m} (${methodLabel(m)}) for ${codes.join(', ')}`);
+  return ` In this run the premium of each credential used: ${parts.join('; ')}.`;
 }
 
 function outcomesParagraph(input: ReportInput): string {
   const o = input.parameters.outcomes;
-  const comparison = get(o, 'comparison.method') === 'pre-post'
-    ? 'Effects are pre/post changes of holders (no comparison group).'
-    : `The comparison group are candidates who failed their first attempt and had not yet passed; where they are fewer than ${show(get(o, 'comparison.minArm'))}, non-holders from the wage records matched on pre-award earnings band, quarters employed, industry sector and calendar quarter (coarsened exact matching). Difference-in-differences compare mean per-person changes from the pre-award quarters -4..-1; when no arm is large enough the table falls back to the holders' own pre/post change, labelled as such and not causal.`;
-  return `<p>Earnings are UI-covered wages summed over employers, in real ${String(get(o, 'baseYear') ?? 'base-year')} dollars (CPI-U annual averages). Event time counts quarters from the award quarter. Employment and retention follow the WIOA performance indicators (employment in the 2nd and 4th quarter after the award; retention with the same employer in the 2nd and 4th quarter). ${comparison} Return on investment discounts effects at ${show(get(o, 'roi.discountRate'))} a year over horizons of ${show(get(o, 'roi.horizonsYears'))} years against the credential's cost in the catalog; breakeven is the first quarter the cumulative effect covers the cost.</p>`;
+  const configured = get(o, 'comparison.method');
+  const comparison = configured === 'pre-post'
+    ? 'The job asked for no comparison group: effects are pre/post changes of holders, not causal.'
+    : `The comparison group are candidates who failed their first attempt and had not yet passed (did); where they are fewer than ${show(get(o, 'comparison.minArm'))}, non-holders from the wage records matched on pre-award earnings band, quarters employed, industry sector and calendar quarter (coarsened exact matching, did_matched). Difference-in-differences compare mean per-person changes from the pre-award quarters −4..−1; when no arm is large enough the figure falls back to the holders' own pre/post change (pre_post), labelled as such and not causal.`;
+  const rate = get(o, 'roi.discountRate');
+  return `<p>Earnings are UI-covered wages summed over employers, in real ${String(get(o, 'baseYear') ?? 'base-year')} dollars (CPI-U annual averages). Event time counts quarters from the award quarter. Employment and retention follow the WIOA performance indicators (employment in the 2nd and 4th quarter after the award; retention with the same employer in the 2nd and 4th quarter). Annual earnings percentiles follow the Census Bureau's Post-Secondary Employment Outcomes (PSEO): workers attached to the labour market that year. ${esc(comparison)}${esc(methodsUsed(input))} Return on investment discounts effects at ${typeof rate === 'number' ? formatPercent(rate, 1) : 'the default rate'} a year (real) over horizons of ${show(get(o, 'roi.horizonsYears'))} years against the credential's cost in the catalog; breakeven is the first quarter the cumulative discounted effect covers the cost.</p>`;
 }
 
 function dpSentence(epsilon: unknown): string {
@@ -45,7 +66,7 @@ function dpSentence(epsilon: unknown): string {
 
 function disclosureParagraph(input: ReportInput): string {
   const d = input.parameters.disclosure;
-  return `<p>Only aggregate cells leave the linker. A count or rate cell describing fewer than ${show(d.minCell)} persons is suppressed, as is an earnings statistic behind fewer than ${show(d.minPercentileCell)} persons; cells that could be recovered from a published total are suppressed too (complementary suppression). Counts are rounded to a multiple of ${show(d.roundingBase)}, dollars to ${show(d.dollarRounding)}, rates to ${show(d.rateDecimals)} decimals. Employer-based cells need at least ${show(d.minEmployers)} employers and no employer above a share of ${show(d.maxEmployerShare)} of the cell (dominance rule). Percentiles are never one person's value.${dpSentence(d.epsilon)}</p>`;
+  return `<p>Only aggregate cells leave the linker. A count or rate cell describing fewer than ${show(d.minCell)} persons is suppressed, as is an earnings statistic behind fewer than ${show(d.minPercentileCell)} persons; cells that could be recovered from a published total are suppressed too (complementary suppression). Counts are rounded to a multiple of ${show(d.roundingBase)}, dollars to multiples of $${show(d.dollarRounding)}, rates to ${show(d.rateDecimals)} decimals. Employer-based cells need at least ${show(d.minEmployers)} employers and no employer holding more than ${typeof d.maxEmployerShare === 'number' ? formatPercent(d.maxEmployerShare, 0) : 'the default share'} of the cell (dominance rule). Percentiles are never one person's value.${dpSentence(d.epsilon)}</p>`;
 }
 
 export function methodsSection(input: ReportInput): string {

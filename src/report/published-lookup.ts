@@ -39,3 +39,8 @@ export function countCells(tables: readonly PublishedTable[]): { cells: number; 
   }
   return { cells, suppressed, noisy };
 }
+
+/** Whether a cell carries a published number (not suppressed, not a label-only cell). */
+export function isPublished(cell: PublishedCell | undefined): cell is PublishedCell & { value: number } {
+  return cell !== undefined && cell.status !== 'suppressed' && cell.value !== null;
+}

@@ -11,8 +11,9 @@ const CHART_CONFIG = {
   font: 'Helvetica, Arial, sans-serif',
   background: 'white',
   view: { stroke: 'transparent' },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 240 },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+  // labelLimit 0: never cut a label with an ellipsis; the charts wrap long labels instead.
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
 };
 
 export type ChartSpec = Omit<TopLevelSpec, '$schema'> & Record<string, unknown>;

@@ -39,6 +39,8 @@ export interface ReportInput {
     outcomes: Record<string, unknown>;
     disclosure: Record<string, unknown>;
   };
+  /** Holders counted in the tables and the share of all holders found in the population spine. */
+  population?: { holders: number; shareFound: number };
   /** Credential code -> catalog name, when the catalog is known. */
   credentialNames?: Record<string, string>;
 }

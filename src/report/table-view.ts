@@ -1,22 +1,18 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
-import { anchor, esc, formatNumber, renderHtmlTable } from './html.ts';
+import { dimensionText, valueCell } from './cell-text.ts';
+import { anchor, esc, renderHtmlTable } from './html.ts';
+import { dimensionLabel, measureLabel } from './measure-labels.ts';
+import { VALUE_TABLE, withheldVerdictReason } from './value-section.ts';
 
 /*
  * A published table as HTML: one row per combination of dimension values, one column per
  * measure. Suppressed cells are marked, not left blank, so a reader cannot mistake them for zero.
+ * Each column shows its readable name over the key it has in the CSV and JSON files.
  */
 
-function cellHtml(cell: PublishedCell | undefined): { html: string; className?: string } {
-  if (!cell) return { html: '' };
-  if (cell.status === 'suppressed') return { html: 'suppressed', className: 'suppressed' };
-  // A cell without a number but not suppressed carries a label (e.g. the ROI method used).
-  if (cell.value === null) return { html: esc(cell.note ?? '') };
-  const text = formatNumber(cell.value);
-  if (cell.status === 'noisy') return { html: `${text}<sup>*</sup>`, className: 'noisy' };
-  return { html: text };
-}
+const header = (label: string, key: string) => (label === key ? esc(key) : `${esc(label)}<br><code>${esc(key)}</code>`);
 
-export function renderPublishedTable(table: PublishedTable): string {
+export function renderPublishedTable(table: PublishedTable, all: readonly PublishedTable[] = [table], credentialNames: Record<string, string> = {}): string {
   const measures: string[] = [];
   const rows = new Map<string, { dims: PublishedCell['dims']; cells: Map<string, PublishedCell> }>();
   for (const cell of table.cells) {
@@ -26,15 +22,20 @@ export function renderPublishedTable(table: PublishedTable): string {
     if (!row) rows.set(key, (row = { dims: cell.dims, cells: new Map() }));
     row.cells.set(cell.measure, cell);
   }
+  const cellHtml = (cell: PublishedCell | undefined) => {
+    const withheld = table.name === VALUE_TABLE && cell ? withheldVerdictReason(all, cell) : undefined;
+    return withheld ? { html: esc(withheld), className: 'withheld' } : valueCell(table.name, cell);
+  };
   const html = renderHtmlTable({
-    head: [...table.dims, ...measures],
+    head: [...table.dims.map((d) => header(dimensionLabel(d), d)), ...measures.map((m) => header(measureLabel(m), m))],
+    headIsHtml: true,
     labelColumns: table.dims.length,
     rows: [...rows.values()].map((row) => [
-      ...table.dims.map((d) => ({ html: esc(row.dims[d] ?? '') })),
+      ...table.dims.map((d) => ({ html: esc(dimensionText(d, row.dims[d], credentialNames)) })),
       ...measures.map((m) => cellHtml(row.cells.get(m))),
     ]),
   });
-  const suppressed = table.cells.filter((c) => c.status === 'suppressed').length;
+  const suppressed = table.cells.filter((c) => c.status === 'suppressed' && !(table.name === VALUE_TABLE && withheldVerdictReason(all, c))).length;
   const noisy = table.cells.some((c) => c.status === 'noisy');
   // Collapsed by default (no script needed): the full tables are long, the summary line is not.
   return `<details id="table-${anchor(table.name)}">

@@ -59,7 +59,8 @@ describe('credlink run', () => {
   it('builds a self-contained report with no pseudonym in it', () => {
     const html = readFileSync(join(dir, 'runs/a/report.html'), 'utf8');
     expect(externalReferences(html)).toEqual([]);
-    expect(html).toMatch(/<figure data-chart="weights-spine-wages">\n<h4>[^<]*<\/h4>\n<svg [^>]*role="img"/);
+    // One faceted chart holds every source pair's match-weight histogram (src/report/diagnostics-charts.ts).
+    expect(html).toMatch(/<figure data-chart="match-weights">\n<h4>[^<]*<\/h4>\n<svg [^>]*role="img"[^]*?spine × wages[^]*?<\/figure>/);
     const pseudonyms = readFileSync(join(dir, 'runs/a/linkage/clusters.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[2]);
     expect(pseudonyms.length).toBeGreaterThan(100);
     const released = ['report.html', 'run-manifest.json', 'linkage-model.json', ...readdirSync(join(dir, 'runs/a/tables')).map((f) => `tables/${f}`)];
