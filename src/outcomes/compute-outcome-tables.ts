@@ -2,7 +2,8 @@ import type { PublishedTable, RawTable } from '../disclosure/cells.ts';
 import type { DisclosurePolicy } from '../disclosure/disclosure-policy.ts';
 import type { DpBudget } from '../disclosure/dp-budget.ts';
 import { publishTables, type DpSettings } from '../disclosure/publish-tables.ts';
-import { buildPreTrendTable, buildRoiTable } from './derived-tables.ts';
+import { buildRoiTable } from './derived-tables.ts';
+import { buildEventStudyTable, buildPreTrendTable } from './effect-tables.ts';
 import { buildEarningsTables } from './earnings-tables.ts';
 import { buildEducationTable } from './education-tables.ts';
 import { buildEmploymentTables, buildIndustryTable } from './labor-market-tables.ts';
@@ -11,7 +12,8 @@ import type { OutcomesConfig } from './outcomes-config.ts';
 import { buildPathwayTable } from './pathway-tables.ts';
 import { buildStackingTables } from './stacking-tables.ts';
 import { crossTableMargins } from './cross-table-margins.ts';
-import { buildComparisonTable, buildTrajectoryTable } from './trajectory-tables.ts';
+import { buildTrajectoryTable } from './trajectory-tables.ts';
+import { buildComparisonTable } from './comparison-table.ts';
 import { valueConfigOf } from '../value/value-config.ts';
 import { credentialOfValueVerdicts } from '../value/value-verdicts.ts';
 
@@ -70,7 +72,8 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
   const byName = new Map(published.tables.map((t) => [t.name, t]));
   const tables = [
     ...published.tables,
-    buildPreTrendTable(ctx, byName.get('comparison')),
+    buildEventStudyTable(ctx, byName.get('comparison')),
+    buildPreTrendTable(ctx, byName.get('comparison'), byName.get('trajectory')),
     buildRoiTable(ctx, byName.get('comparison'), byName.get('trajectory')),
   ];
   tables.push(credentialOfValueVerdicts(tables, valueConfigOf(ctx)));

@@ -58,11 +58,14 @@ export const outcomesConfigSchema = z
     comparison: z
       .object({
         /**
-         * failed-not-yet-passed: failed candidates, falling back per credential and cohort to matched
-         * non-holders when they are too few; matched-non-holders: always the matched comparison;
-         * pre-post: no comparison group.
+         * failed-not-yet-passed: failed candidates, falling back per credential and cohort to later
+         * holders (not yet treated), then to matched non-holders when they are too few;
+         * not-yet-treated: later holders, then matched non-holders; matched-non-holders: always the
+         * matched comparison; pre-post: no comparison group.
          */
-        method: z.enum(['failed-not-yet-passed', 'matched-non-holders', 'pre-post']).default('failed-not-yet-passed'),
+        method: z.enum(['failed-not-yet-passed', 'not-yet-treated', 'matched-non-holders', 'pre-post']).default('failed-not-yet-passed'),
+        /** A later holder counts as not yet treated only up to this many quarters before its own award (the pre-exam dip). */
+        anticipationQuarters: z.number().int().min(0).max(8).default(2),
         /** Leave out of both arms people with an award of another credential in event quarters -8..+12 (stacking). */
         excludeNearbyAwards: z.boolean().default(true),
         /** Non-holders kept from the wage extract for the matched comparison (a bounded hash sample); 0 = none. */
