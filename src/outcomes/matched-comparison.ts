@@ -44,7 +44,8 @@ export function stratumOf(ctx: OutcomeContext, wages: WageHistory, event: Quarte
   if (pre === undefined || early === undefined) return undefined;
   let employed = 0;
   for (let k = -4; k <= -1; k++) if (wages.employed(event + k)) employed += 1;
-  return `${event}|${earningsBand(pre)}|${trendBand(early, pre)}|${employed}|${sectorOfEmployer(ctx, wages.primaryEmployer(event - 1))}`;
+  const trend = ctx.config.comparison.matchOnTrend ? trendBand(early, pre) : '-';
+  return `${event}|${earningsBand(pre)}|${trend}|${employed}|${sectorOfEmployer(ctx, wages.primaryEmployer(event - 1))}`;
 }
 
 /** Non-holders per stratum, and their changes at each event quarter once computed. */

@@ -66,6 +66,8 @@ export const outcomesConfigSchema = z
         method: z.enum(['failed-not-yet-passed', 'not-yet-treated', 'matched-non-holders', 'pre-post']).default('failed-not-yet-passed'),
         /** A later holder counts as not yet treated only up to this many quarters before its own award (the pre-exam dip). */
         anticipationQuarters: z.number().int().min(0).max(8).default(2),
+        /** The matched comparison matches on the pre-award trend (-8..-5 to -4..-1) as well as the level; false = levels only (for comparison). */
+        matchOnTrend: z.boolean().default(true),
         /** Leave out of both arms people with an award of another credential in event quarters -8..+12 (stacking). */
         excludeNearbyAwards: z.boolean().default(true),
         /** Non-holders kept from the wage extract for the matched comparison (a bounded hash sample); 0 = none. */
