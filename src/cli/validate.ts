@@ -7,7 +7,8 @@ import { configFindings } from '../io/config-file.ts';
 import { detectConfigKind, CONFIG_KEYS, type ConfigKind } from '../job/config-kind.ts';
 import { jobSchema } from '../job/job-schema.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
-import { sourceMappingSchema } from '../schema/source-mapping.ts';
+import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
+import { outcomePayloadFindings } from '../schema/outcome-payload.ts';
 import { catalogFileSchema, looksLikeCatalog, outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -43,6 +44,7 @@ export function validateDocument(file: string, kind: ConfigKind, raw: unknown): 
   const schema = SCHEMAS[kind];
   const parsed = schema.safeParse(raw);
   const findings = parsed.success ? [] : configFindings(file, parsed.error.issues, schema);
+  if (parsed.success && kind === 'mapping') findings.push(...outcomePayloadFindings(parsed.data as SourceMapping, file).filter((f) => f.severity === 'error').map(({ severity: _, ...f }) => f));
   const outcomes = kind === 'job' ? (raw as { outcomes?: unknown }).outcomes : undefined;
   if (outcomes && typeof outcomes === 'object') {
     const inline = SCHEMAS.outcomes.safeParse(outcomes);
