@@ -140,7 +140,8 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   if (rosterSources.size === 0) throw new DataError({ code: 'OUTCOMES_NO_ROSTER', detail: 'no extract has role roster: outcomes are computed for credential holders' });
   spine ??= manifests.find((m) => m.role === 'spine')?.source;
   const poolSize = args.config.comparison.method === 'pre-post' ? 0 : args.config.comparison.poolSize;
-  const assembler = new PersonAssembler(members, rosterSources, spine, poolSize);
+  const wageSources = new Set(manifests.filter((m) => m.role === 'wages').map((m) => m.source));
+  const assembler = new PersonAssembler(members, rosterSources, spine, poolSize, wageSources);
   for (const [i, path] of args.extracts.entries()) {
     const { source, role } = manifests[i];
     await readExtract(path, { payload: (row) => assembler.add(source, role, row.pseudonym, row.values) });

@@ -2,6 +2,7 @@ import type { PublishedTable, RawTable } from '../disclosure/cells.ts';
 import type { DisclosurePolicy } from '../disclosure/disclosure-policy.ts';
 import type { DpBudget } from '../disclosure/dp-budget.ts';
 import { publishTables, type DpSettings } from '../disclosure/publish-tables.ts';
+import { roundCount } from '../disclosure/rounding.ts';
 import { buildRoiTable } from './derived-tables.ts';
 import { buildEventStudyTable, buildPreTrendTable } from './effect-tables.ts';
 import { buildEarningsTables } from './earnings-tables.ts';
@@ -28,6 +29,8 @@ export interface OutcomeTables {
   holders: number;
   /** Share of people with an award who were found in the population spine (1 without a spine). */
   shareFound: number;
+  /** People with an award by how they were found: through the spine, by a direct roster-wage link, not at all. */
+  holdersByPath: { spine: number; direct: number; notFound: number };
 }
 
 export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
@@ -80,8 +83,12 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
   const outside = ctx.deflator.yearsOutsideSeries();
   if (outside.length) notes.push(`CPI-U has no annual average for ${outside.join(', ')}; the nearest year in the series was used`);
   const holders = new Set(ctx.groups.flatMap((g) => g.holders.map((h) => h.personIndex))).size;
-  const notFound = inputs.persons.filter((p) => p.inPopulation === false && p.credentials.some((c) => c.result === 'pass')).length;
+  const holding = inputs.persons.filter((p) => p.credentials.some((c) => c.result === 'pass'));
+  const notFound = holding.filter((p) => p.inPopulation === false).length;
+  const holdersByPath = { spine: holding.filter((p) => p.foundBy === 'spine').length, direct: holding.filter((p) => p.foundBy === 'direct').length, notFound };
   const shareFound = holders + notFound > 0 ? Math.round((holders / (holders + notFound)) * 1000) / 1000 : 1;
-  if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine; the others (their wages unknown, not zero) are left out of every table`);
-  return { tables, budget: published.budget, notes, holders, shareFound };
+  const rounded = (n: number) => roundCount(n, config.disclosure.roundingBase);
+  if (holdersByPath.direct > 0) notes.push(`credential holders found through the population spine: ${rounded(holdersByPath.spine)}; by a direct roster-wage link (not in the spine): ${rounded(holdersByPath.direct)}`);
+  if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine or by a direct roster-wage link; the others (their wages unknown, not zero) are left out of every table`);
+  return { tables, budget: published.budget, notes, holders, shareFound, holdersByPath };
 }
