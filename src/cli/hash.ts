@@ -15,6 +15,7 @@ import { createRowNormalizer } from '../normalize/normalize-row.ts';
 import { linkageSchemaSchema, type LinkageSchema } from '../schema/linkage-schema.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
+import { outcomePayloadFindings } from '../schema/outcome-payload.ts';
 import { looksDuplicateFree } from '../schema/duplicate-free-check.ts';
 import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract-types.ts';
 import type { FieldName } from '../schema/field-names.ts';
@@ -184,6 +185,9 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   if (options.rejects) await claimFileTarget(options.rejects, { force: options.force, flag: '--rejects', notice });
   const schema = await loadConfig(options.schema, linkageSchemaSchema);
   const mapping = await loadConfig(options.mapping, sourceMappingSchema);
+  // A warning, not a refusal: an extract made for linkage alone (readiness, dedupe) needs no payload.
+  const payloadFindings = outcomePayloadFindings(mapping, options.mapping);
+  for (const f of payloadFindings) if (f.severity === 'error') io.logger.warn({ field: f.field, code: f.code }, f.detail!);
   const secret = await readSecretFile(options.secretFile, io);
   const workers = await workerCount(options);
   const csv = await openCsv(options.input, { delimiter: mapping.delimiter, stdin: io.stdin });
@@ -216,8 +220,8 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   // With the extract on stdout, the summary goes to stderr.
   const report = toStdout ? io.stderr : io.stdout;
   if (options.json) {
-    report.write(`${JSON.stringify({ input: csv.file, output, rejects: options.rejects ?? null, rowsEncoded: manifest.rowsIn - manifest.rowsRejected, rejectedBy: tally.rejectedBy, valuesSetToMissing: tally.invalid, manifest }, null, 2)}\n`);
+    report.write(`${JSON.stringify({ input: csv.file, output, rejects: options.rejects ?? null, rowsEncoded: manifest.rowsIn - manifest.rowsRejected, rejectedBy: tally.rejectedBy, valuesSetToMissing: tally.invalid, outcomeWarnings: payloadFindings.map((f) => ({ code: f.code, field: f.field, detail: f.detail })), manifest }, null, 2)}\n`);
   } else {
-    report.write(summaryText(csv.file, output, manifest, tally));
+    report.write(summaryText(csv.file, output, manifest, tally) + payloadFindings.map((f) => `  warning: ${f.detail}\n`).join(''));
   }
 }

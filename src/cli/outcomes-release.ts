@@ -52,6 +52,7 @@ export async function releaseOutcomes(args: {
     holders: roundCount(result.holders, config.disclosure.roundingBase),
     populationSpine: loaded.spine ?? null,
     shareOfHoldersFound: result.shareFound,
+    holdersFoundBy: { spine: roundCount(result.holdersByPath.spine, config.disclosure.roundingBase), directWageLink: roundCount(result.holdersByPath.direct, config.disclosure.roundingBase), notFound: roundCount(result.holdersByPath.notFound, config.disclosure.roundingBase) },
     differentialPrivacy: result.budget ?? null,
     tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
     notes,

@@ -39,9 +39,10 @@ export function defineOutcomesCommand(io: CliIo): Command {
     .addHelpText(
       'after',
       `
-Tables (CSV + JSON each): earnings_quarterly, earnings_annual, trajectory, comparison, pretrend,
-roi, employment, retention, industry, pathways, stacking_pairs, stacking_next, stacking_related,
-education. Every cell has a count of people and a status (ok / suppressed / noisy); the
+Tables (CSV + JSON each): earnings_quarterly, earnings_annual, trajectory, comparison,
+event_study, pretrend, roi, employment, retention, industry, pathways, stacking_pairs,
+stacking_next, stacking_related, education, value-verdicts. The summary names each
+credential's comparison design (failed candidates, later holders, matched non-holders) and why. Every cell has a count of people and a status (ok / suppressed / noisy); the
 expected false-match share of the linkage is written beside every table.
 
 Example:

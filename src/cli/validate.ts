@@ -7,8 +7,9 @@ import { configFindings, jsonSyntaxFinding } from '../io/config-file.ts';
 import { detectConfigKind, CONFIG_KEYS, type ConfigKind } from '../job/config-kind.ts';
 import { jobSchema } from '../job/job-schema.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
-import { sourceMappingSchema } from '../schema/source-mapping.ts';
-import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
+import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
+import { outcomePayloadFindings } from '../schema/outcome-payload.ts';
+import { catalogFileSchema, looksLikeCatalog, outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import type { CliIo } from './cli-io.ts';
 
 export interface ValidateOptions {
@@ -42,12 +43,13 @@ Example:
 export function validateDocument(file: string, kind: ConfigKind, raw: unknown): Finding[] {
   const schema = SCHEMAS[kind];
   const parsed = schema.safeParse(raw);
-  const findings = parsed.success ? [] : configFindings(file, parsed.error.issues);
+  const findings = parsed.success ? [] : configFindings(file, parsed.error.issues, schema);
+  if (parsed.success && kind === 'mapping') findings.push(...outcomePayloadFindings(parsed.data as SourceMapping, file).filter((f) => f.severity === 'error').map(({ severity: _, ...f }) => f));
   const outcomes = kind === 'job' ? (raw as { outcomes?: unknown }).outcomes : undefined;
   if (outcomes && typeof outcomes === 'object') {
     const inline = SCHEMAS.outcomes.safeParse(outcomes);
     if (!inline.success) {
-      for (const f of configFindings(file, inline.error.issues)) findings.push({ ...f, field: `$.outcomes${f.field!.slice(1)}` });
+      for (const f of configFindings(file, inline.error.issues, SCHEMAS.outcomes)) findings.push({ ...f, field: `$.outcomes${f.field!.slice(1)}` });
     }
   }
   return findings;
@@ -71,6 +73,12 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
       continue;
     }
     const kind = detectConfigKind(raw);
+    if (!kind && looksLikeCatalog(raw)) {
+      const parsed = catalogFileSchema.safeParse(raw);
+      if (parsed.success) io.stdout.write(`${file}: ok (catalog)\n`);
+      else findings.push(...configFindings(file, parsed.error.issues, catalogFileSchema));
+      continue;
+    }
     if (!kind) {
       const keys = Object.values(CONFIG_KEYS).join(', ');
       findings.push({ code: 'CONFIG_KIND_UNKNOWN', file, field: '$', detail: `no format key; a credlink config has one of ${keys}` });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { knownKeysAt, suggestKey } from '../schema/did-you-mean.ts';
 import { jsonSyntaxDetail } from '../errors/json-syntax.ts';
 import { safePath } from '../errors/redact.ts';
 
@@ -9,11 +10,32 @@ function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
 }
 
-/** Turns zod issues into findings that name the JSON path and say how to fix it. */
-export function configFindings(file: string, issues: z.core.$ZodIssue[]): Finding[] {
-  return issues.map((issue) => {
+/**
+ * A union's issues are those of its branches: when one branch got past the type check (e.g. the
+ * inline catalog list, not the path string), its own issues are the ones worth showing.
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const branch = issue.errors.find((errors) => errors.some((e) => e.path.length > 0 || e.code === 'unrecognized_keys'));
+    return branch ? flattenUnions(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }))) : [issue];
+  });
+}
+
+function unknownKeysFix(issue: z.core.$ZodIssue & { code: 'unrecognized_keys' }, schema: z.ZodType | undefined): string {
+  const known = schema ? knownKeysAt(schema, issue.path) : [];
+  const named = issue.keys.map((k) => {
+    const suggestion = suggestKey(k, known);
+    return suggestion ? `"${k}" (did you mean "${suggestion}"?)` : `"${k}"`;
+  });
+  return `; remove ${named.join(', ')} or check its spelling${known.length ? `; known keys: ${known.join(', ')}` : ''}`;
+}
+
+/** Turns zod issues into findings that name the JSON path and say how to fix it (with the schema: a did-you-mean for unknown keys). */
+export function configFindings(file: string, issues: z.core.$ZodIssue[], schema?: z.ZodType): Finding[] {
+  return flattenUnions(issues).map((issue) => {
     let fix = '';
-    if (issue.code === 'unrecognized_keys') fix = `; remove ${issue.keys.map((k) => `"${k}"`).join(', ')} or check its spelling`;
+    if (issue.code === 'unrecognized_keys') fix = unknownKeysFix(issue, schema);
     else if (issue.code === 'invalid_type') fix = `; expected ${issue.expected}`;
     else if (issue.code === 'invalid_value' && 'values' in issue) fix = `; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     return { code: 'CONFIG_INVALID', file, field: jsonPath(issue.path), detail: `${issue.message}${fix}` };
@@ -36,7 +58,7 @@ export function jsonSyntaxFinding(file: string, text: string, code = 'CONFIG_NOT
 export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
   const raw = parseJson(file, text);
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new DataError(configFindings(file, parsed.error.issues));
+  if (!parsed.success) throw new DataError(configFindings(file, parsed.error.issues, schema));
   return parsed.data;
 }
 

@@ -5,9 +5,9 @@ import { dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import { readExtract, readExtractManifest } from './extract-file.ts';
 import { openCsv } from './csv-rows.ts';
-import { parseJson } from './config-file.ts';
+import { catalogFileSchema, type EmployerFile, type OutcomesConfig } from '../outcomes/outcomes-config.ts';
+import { configFindings, parseJson } from './config-file.ts';
 import { checkAgainstLinkage, readLinkageInputs } from './linkage-inputs.ts';
-import { catalogCredentialSchema, type OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import type { OutcomeInputs } from '../outcomes/outcome-context.ts';
 import type { CatalogCredential, Employer } from '../outcomes/outcome-person.ts';
 import { PersonAssembler, type ClusterMember } from '../outcomes/person-assembler.ts';
@@ -39,21 +39,26 @@ async function readJson(path: string, code: string): Promise<unknown> {
 /** catalog.json as synth writes it ({ credentials: [...] }) or a bare list. */
 export async function loadCatalog(path: string): Promise<CatalogCredential[]> {
   const raw = await readJson(path, 'CATALOG_NOT_JSON');
-  const list = Array.isArray(raw) ? raw : (raw as { credentials?: unknown })?.credentials;
-  const parsed = catalogCredentialSchema.array().safeParse(list);
-  if (!parsed.success) throw new DataError({ code: 'CATALOG_INVALID', file: path, detail: parsed.error.issues[0]?.message ?? 'not a credential list' });
-  return parsed.data;
+  const parsed = catalogFileSchema.safeParse(raw);
+  if (!parsed.success) throw new DataError(configFindings(path, parsed.error.issues, catalogFileSchema).map((f) => ({ ...f, code: 'CATALOG_INVALID' })));
+  return Array.isArray(parsed.data) ? parsed.data : parsed.data.credentials;
 }
 
-/** employers.csv: employer_id,naics,county (QCEW-like, no person data). */
-export async function loadEmployers(path: string): Promise<Employer[]> {
-  const csv = await openCsv(path);
-  const col = (name: string) => csv.header.indexOf(name);
-  if (col('employer_id') < 0 || col('naics') < 0) throw new DataError({ code: 'MISSING_COLUMN', file: path, detail: 'employers need employer_id and naics columns' });
+/**
+ * employers.csv (QCEW-like, no person data): employer_id,naics,county, or the columns a mapping
+ * names (`columns`: credlink field -> the file's column).
+ */
+export async function loadEmployers(path: string, mapping: Omit<EmployerFile, 'file'> = { delimiter: ',', columns: { employer_id: 'employer_id', naics: 'naics', county: 'county' } }): Promise<Employer[]> {
+  const csv = await openCsv(path, { delimiter: mapping.delimiter });
+  const col = (name: string | undefined) => (name === undefined ? -1 : csv.header.indexOf(name));
+  const { employer_id: idColumn, naics: naicsColumn, county: countyColumn } = mapping.columns;
+  for (const [field, column] of [['employer_id', idColumn], ['naics', naicsColumn]] as const) {
+    if (col(column) < 0) throw new DataError({ code: 'MISSING_COLUMN', file: path, line: 1, field, detail: `no column "${column}" for ${field} in the header (${csv.header.join(', ')}); map it with "employers": { "file", "columns": { "${field}": "..." } }` });
+  }
   const employers: Employer[] = [];
   for await (const row of csv.rows) {
     if (row.problem) throw new DataError(row.problem);
-    employers.push({ employerId: row.fields[col('employer_id')], naics: row.fields[col('naics')], county: col('county') >= 0 ? row.fields[col('county')] : undefined });
+    employers.push({ employerId: row.fields[col(idColumn)], naics: row.fields[col(naicsColumn)], county: col(countyColumn) >= 0 ? row.fields[col(countyColumn)] : undefined });
   }
   return employers;
 }
@@ -108,8 +113,9 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   } else catalog = args.config.catalog;
   let employers: Employer[] = [];
   if (args.config.employers) {
-    const path = resolve(args.configDir, args.config.employers);
-    employers = await loadEmployers(path);
+    const spec = args.config.employers;
+    const path = resolve(args.configDir, typeof spec === 'string' ? spec : spec.file);
+    employers = await loadEmployers(path, typeof spec === 'string' ? undefined : spec);
     await track('employers', path);
   }
   const clustersPath = join(args.linkageDir, 'clusters.csv');
@@ -134,7 +140,8 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   if (rosterSources.size === 0) throw new DataError({ code: 'OUTCOMES_NO_ROSTER', detail: 'no extract has role roster: outcomes are computed for credential holders' });
   spine ??= manifests.find((m) => m.role === 'spine')?.source;
   const poolSize = args.config.comparison.method === 'pre-post' ? 0 : args.config.comparison.poolSize;
-  const assembler = new PersonAssembler(members, rosterSources, spine, poolSize);
+  const wageSources = new Set(manifests.filter((m) => m.role === 'wages').map((m) => m.source));
+  const assembler = new PersonAssembler(members, rosterSources, spine, poolSize, wageSources);
   for (const [i, path] of args.extracts.entries()) {
     const { source, role } = manifests[i];
     await readExtract(path, { payload: (row) => assembler.add(source, role, row.pseudonym, row.values) });

@@ -13,7 +13,7 @@ export function referencedColumns(mapping: SourceMapping): Array<{ column: strin
     else for (const [part, column] of Object.entries(spec.parts)) refs.push({ column, path: `fields.${field}.parts.${part}` });
   }
   if (mapping.fullName) refs.push({ column: mapping.fullName.column, path: 'fullName.column' });
-  for (const [name, spec] of Object.entries(mapping.payload)) refs.push({ column: spec.column, path: `payload.${name}.column` });
+  for (const [name, spec] of Object.entries(mapping.payload)) if ('column' in spec) refs.push({ column: spec.column, path: `payload.${name}.column` });
   return refs;
 }
 

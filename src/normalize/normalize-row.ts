@@ -154,13 +154,20 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
   const payloadYearLimit = Number(today.slice(0, 4)) + PAYLOAD_YEARS_AHEAD;
   const payloadSteps = Object.entries(mapping.payload).map(([name, spec]) => {
     const formats = spec.type === 'date' ? compileFormats(spec.formats, `payload.${name}`, file) : [];
+    const recode = 'values' in spec && spec.values ? spec.values : undefined;
     const bounds = { latestYear: payloadYearLimit, currentYear: Number(today.slice(0, 4)) };
-    const normalize = memoizeNormalizer((raw: string) => {
+    const typed = (raw: string) => {
       const result = normalizePayloadValue(raw, spec.type, formats, payloadYearLimit);
       const why = outOfBounds(name, spec.type, result.value, bounds);
       return why ? { value: null, invalid: true, outOfBounds: why } : result;
-    });
-    return { name, spec, at: index.get(spec.column) as number, normalize };
+    };
+    const normalize = memoizeNormalizer((raw: string) => typed(recode ? (recode[raw.trim()] ?? raw) : raw));
+    if ('constant' in spec) {
+      const value = typed(String(spec.constant));
+      if (value.value === null) throw new DataError({ code: 'MAPPING_CONSTANT_INVALID', file, field: `payload.${name}`, detail: `the constant ${JSON.stringify(spec.constant)} is not a valid ${spec.type}` });
+      return { name, column: '(constant)', required: false, type: spec.type, at: -1, normalize: () => value };
+    }
+    return { name, column: spec.column, required: spec.required, type: spec.type, at: index.get(spec.column) as number, normalize };
   });
   const personColumn = 'column' in mapping.personId ? mapping.personId.column : undefined;
   const personAt = personColumn !== undefined ? (index.get(personColumn) as number) : -1;
@@ -185,15 +192,15 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
 
     const payload: Record<string, PayloadValue> = {};
     for (let i = 0; i < payloadSteps.length; i++) {
-      const { name, spec, at, normalize } = payloadSteps[i];
+      const { name, column, required, type, at, normalize } = payloadSteps[i];
       const result = normalize(fields[at] ?? '');
       payload[name] = result.value;
       const implausible = 'outOfBounds' in result ? (result.outOfBounds as string) : undefined;
-      if (result.invalid) note(implausible ? 'PAYLOAD_IMPLAUSIBLE' : 'PAYLOAD_INVALID', name, spec.column);
-      if (spec.required && result.value === null && !rejected) {
+      if (result.invalid) note(implausible ? 'PAYLOAD_IMPLAUSIBLE' : 'PAYLOAD_INVALID', name, column);
+      if (required && result.value === null && !rejected) {
         const code = implausible ? 'PAYLOAD_IMPLAUSIBLE' : result.invalid ? 'PAYLOAD_INVALID' : 'PAYLOAD_MISSING';
         const why = implausible ? `is implausible: ${implausible}` : result.invalid ? 'is not valid' : 'is missing';
-        rejected = { code, file, line, field: name, column: spec.column, detail: `required ${spec.type} value ${why}` };
+        rejected = { code, file, line, field: name, column, detail: `required ${type} value ${why}` };
       }
     }
 
@@ -208,6 +215,8 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
         if (personId !== undefined) findings.push({ code: 'PERSON_ID_UNVERIFIED', file, line, field: personField, column: rawSsnColumn, detail: 'the SSN is not a valid number; the row is kept under its own id and links on its other fields' });
       }
       if (personId === undefined) rejected = { code: 'PERSON_ID_MISSING', file, line, field: personField, detail: `the person id comes from ${personField}, which is missing or invalid here` };
+    } else {
+      personId = `row-${line}`;
     }
     if (rejected) personId = undefined;
     return { record, payload, personId, findings, rejected };

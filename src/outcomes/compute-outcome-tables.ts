@@ -2,7 +2,9 @@ import type { PublishedTable, RawTable } from '../disclosure/cells.ts';
 import type { DisclosurePolicy } from '../disclosure/disclosure-policy.ts';
 import type { DpBudget } from '../disclosure/dp-budget.ts';
 import { publishTables, type DpSettings } from '../disclosure/publish-tables.ts';
-import { buildPreTrendTable, buildRoiTable } from './derived-tables.ts';
+import { roundCount } from '../disclosure/rounding.ts';
+import { buildRoiTable } from './derived-tables.ts';
+import { buildEventStudyTable, buildPreTrendTable } from './effect-tables.ts';
 import { buildEarningsTables } from './earnings-tables.ts';
 import { buildEducationTable } from './education-tables.ts';
 import { buildEmploymentTables, buildIndustryTable } from './labor-market-tables.ts';
@@ -11,7 +13,8 @@ import type { OutcomesConfig } from './outcomes-config.ts';
 import { buildPathwayTable } from './pathway-tables.ts';
 import { buildStackingTables } from './stacking-tables.ts';
 import { crossTableMargins } from './cross-table-margins.ts';
-import { buildComparisonTable, buildTrajectoryTable } from './trajectory-tables.ts';
+import { buildTrajectoryTable } from './trajectory-tables.ts';
+import { buildComparisonTable } from './comparison-table.ts';
 import { valueConfigOf } from '../value/value-config.ts';
 import { credentialOfValueVerdicts } from '../value/value-verdicts.ts';
 
@@ -26,6 +29,8 @@ export interface OutcomeTables {
   holders: number;
   /** Share of people with an award who were found in the population spine (1 without a spine). */
   shareFound: number;
+  /** People with an award by how they were found: through the spine, by a direct roster-wage link, not at all. */
+  holdersByPath: { spine: number; direct: number; notFound: number };
 }
 
 export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
@@ -70,15 +75,20 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
   const byName = new Map(published.tables.map((t) => [t.name, t]));
   const tables = [
     ...published.tables,
-    buildPreTrendTable(ctx, byName.get('comparison')),
+    buildEventStudyTable(ctx, byName.get('comparison')),
+    buildPreTrendTable(ctx, byName.get('comparison'), byName.get('trajectory')),
     buildRoiTable(ctx, byName.get('comparison'), byName.get('trajectory')),
   ];
   tables.push(credentialOfValueVerdicts(tables, valueConfigOf(ctx)));
   const outside = ctx.deflator.yearsOutsideSeries();
   if (outside.length) notes.push(`CPI-U has no annual average for ${outside.join(', ')}; the nearest year in the series was used`);
   const holders = new Set(ctx.groups.flatMap((g) => g.holders.map((h) => h.personIndex))).size;
-  const notFound = inputs.persons.filter((p) => p.inPopulation === false && p.credentials.some((c) => c.result === 'pass')).length;
+  const holding = inputs.persons.filter((p) => p.credentials.some((c) => c.result === 'pass'));
+  const notFound = holding.filter((p) => p.inPopulation === false).length;
+  const holdersByPath = { spine: holding.filter((p) => p.foundBy === 'spine').length, direct: holding.filter((p) => p.foundBy === 'direct').length, notFound };
   const shareFound = holders + notFound > 0 ? Math.round((holders / (holders + notFound)) * 1000) / 1000 : 1;
-  if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine; the others (their wages unknown, not zero) are left out of every table`);
-  return { tables, budget: published.budget, notes, holders, shareFound };
+  const rounded = (n: number) => roundCount(n, config.disclosure.roundingBase);
+  if (holdersByPath.direct > 0) notes.push(`credential holders found through the population spine: ${rounded(holdersByPath.spine)}; by a direct roster-wage link (not in the spine): ${rounded(holdersByPath.direct)}`);
+  if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine or by a direct roster-wage link; the others (their wages unknown, not zero) are left out of every table`);
+  return { tables, budget: published.budget, notes, holders, shareFound, holdersByPath };
 }

@@ -82,15 +82,16 @@ export function alignedRate(ctx: OutcomeContext, holders: readonly Holder[], ali
 }
 
 /**
- * Retention with the same employer, as the WIOA effectiveness-in-serving-employers indicator:
- * among holders employed in the award quarter, the primary employer then still pays them in
- * every quarter of `after` (e.g. [2], [4], or [2, 4]).
+ * Retention with the same employer, as WIOA and QWI define it: among holders employed in the award
+ * quarter, the primary employer then (the one paying the most) is again the primary employer in
+ * every quarter of `after` (e.g. [2], [4], or [2, 4]). Being paid something by it is not enough: a
+ * person who moved to a new main job and got a last small cheque was not retained.
  */
 export function retentionRate(ctx: OutcomeContext, holders: readonly Holder[], after: readonly number[]): EmployerRate {
   return countRate(
     holders,
     (h) => (after.every((k) => covered(ctx, h.awardQuarter + k)) ? primaryIn(ctx, h, h.awardQuarter) : undefined),
-    (h, employer) => after.every((k) => h.wages.paidBy(h.awardQuarter + k, employer)),
+    (h, employer) => after.every((k) => h.wages.primaryEmployer(h.awardQuarter + k) === employer),
   );
 }
 
@@ -107,7 +108,7 @@ export function buildEmploymentTables(ctx: OutcomeContext): RawTable[] {
     name: 'retention',
     title: 'Retention with the same employer',
     dims: ['credential', 'cohort'],
-    definition: 'Among holders employed in the award quarter, share whose primary employer then still pays them in quarter +2, +4, and both (WIOA retention with the same employer in the 2nd and 4th quarters).',
+    definition: 'Among holders employed in the award quarter, share whose primary employer then (highest wages that quarter) is again their primary employer in quarter +2, +4, and both (WIOA retention with the same employer in the 2nd and 4th quarters; QWI dominant job).',
     dpSensitivity: sensitivity,
   });
   for (const g of ctx.groups) {

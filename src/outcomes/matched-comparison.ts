@@ -2,15 +2,18 @@ import { covered, realEarnings, sectorOfEmployer, type Holder, type OutcomeConte
 import { changeAt, preAverage } from './event-study.ts';
 import type { QuarterIndex } from './outcome-person.ts';
 import type { WageHistory } from './wage-history.ts';
+import { counterfactualVariance, type ComparisonCell } from './counterfactual-variance.ts';
 
 /*
  * Coarsened exact matching (Iacus, King and Porro 2012) of holders to non-holders in the wage
- * population, for credentials with too few failed candidates. Strata: the calendar quarter of the
- * event, the band of mean real earnings over -4..-1, quarters employed in -4..-1 and the NAICS
- * sector of the primary employer at -1 — the pre-period variables UI wage records give, as in
- * the WIOA/TAA net-impact studies that match participants to UI or Employment Service comparison
- * groups. It cannot match on what the records lack (ability, intent to train): see docs/outcomes.md
- * for its measured bias.
+ * population, for credentials with too few failed candidates and later holders. Strata: the
+ * calendar quarter of the event, the band of mean real earnings over -4..-1, the band of its change
+ * from -8..-5 (the pre-award trend), quarters employed in -4..-1 and the NAICS sector of the primary
+ * employer at -1 — the pre-period variables UI wage records give, as in the WIOA/TAA net-impact
+ * studies that match participants to UI or Employment Service comparison groups. Matching on levels
+ * alone leaves in the bias of people who seek a credential being on steeper earnings paths; the
+ * trend band removes what the observed trend shows of it. It cannot match on what the records lack
+ * (ability, intent to train): see docs/outcomes.md for its measured bias.
  */
 
 /** A stratum needs this many non-holders: one or two would make a holder's counterfactual one person's change. */
@@ -19,31 +22,43 @@ export const MIN_CONTROLS = 5;
 /** Real dollars a quarter: bands of the pre-award average (0 = no earnings at all). */
 export const EARNINGS_BANDS = [2_500, 5_000, 7_500, 10_000, 15_000, 20_000];
 
+/** Relative change of mean earnings from -8..-5 to -4..-1: bands of the pre-award trend. */
+export const TREND_BANDS = [-0.25, -0.08, 0.08, 0.25];
+
 export function earningsBand(preMean: number): number {
   if (preMean <= 0) return 0;
   const i = EARNINGS_BANDS.findIndex((upper) => preMean < upper);
   return i < 0 ? EARNINGS_BANDS.length + 1 : i + 1;
 }
 
+/** Band of (pre - early) / max(pre, early, $1,000): the floor keeps near-zero earners out of the extreme bands. */
+export function trendBand(earlyMean: number, preMean: number): number {
+  const relative = (preMean - earlyMean) / Math.max(preMean, earlyMean, 1_000);
+  const i = TREND_BANDS.findIndex((upper) => relative < upper);
+  return i < 0 ? TREND_BANDS.length : i;
+}
+
 export function stratumOf(ctx: OutcomeContext, wages: WageHistory, event: QuarterIndex): string | undefined {
   const pre = preAverage(ctx, wages, event);
-  if (pre === undefined) return undefined;
+  const early = preAverage(ctx, wages, event - 4);
+  if (pre === undefined || early === undefined) return undefined;
   let employed = 0;
   for (let k = -4; k <= -1; k++) if (wages.employed(event + k)) employed += 1;
-  return `${event}|${earningsBand(pre)}|${employed}|${sectorOfEmployer(ctx, wages.primaryEmployer(event - 1))}`;
+  const trend = ctx.config.comparison.matchOnTrend ? trendBand(early, pre) : '-';
+  return `${event}|${earningsBand(pre)}|${trend}|${employed}|${sectorOfEmployer(ctx, wages.primaryEmployer(event - 1))}`;
 }
 
-/** Non-holders per stratum, and their mean change at each event quarter once computed. */
+/** Non-holders per stratum, and their changes at each event quarter once computed. */
 export interface StrataIndex {
   controls: Map<string, WageHistory[]>;
-  meanChange: Map<string, number>;
+  changes: Map<string, { mean: number; changes: number[] }>;
 }
 
-/** Every non-holder in the pool, once per event quarter the wage data cover (pre window included). */
+/** Every non-holder in the pool, once per event quarter the wage data cover (-8..-1 included). */
 export function indexPool(ctx: OutcomeContext, pool: readonly WageHistory[]): StrataIndex {
   const controls = new Map<string, WageHistory[]>();
   for (const wages of pool) {
-    for (let e = ctx.coverage.from + 4; e <= ctx.coverage.to; e++) {
+    for (let e = ctx.coverage.from + 8; e <= ctx.coverage.to; e++) {
       const s = stratumOf(ctx, wages, e);
       if (s === undefined) continue;
       let list = controls.get(s);
@@ -51,18 +66,18 @@ export function indexPool(ctx: OutcomeContext, pool: readonly WageHistory[]): St
       list.push(wages);
     }
   }
-  return { controls, meanChange: new Map() };
+  return { controls, changes: new Map() };
 }
 
-function controlMean(ctx: OutcomeContext, index: StrataIndex, stratum: string, controls: readonly WageHistory[], event: QuarterIndex, k: number): number {
+function controlChanges(ctx: OutcomeContext, index: StrataIndex, stratum: string, controls: readonly WageHistory[], event: QuarterIndex, k: number): { mean: number; changes: number[] } {
   const key = `${stratum}|${k}`;
-  let m = index.meanChange.get(key);
-  if (m === undefined) {
-    let sum = 0;
-    for (const c of controls) sum += realEarnings(ctx, c, event + k) - preAverage(ctx, c, event)!;
-    index.meanChange.set(key, (m = sum / controls.length));
+  let found = index.changes.get(key);
+  if (found === undefined) {
+    const changes = controls.map((c) => realEarnings(ctx, c, event + k) - preAverage(ctx, c, event)!);
+    found = { mean: changes.reduce((a, b) => a + b, 0) / changes.length, changes };
+    index.changes.set(key, found);
   }
-  return m;
+  return found;
 }
 
 export interface MatchedArms {
@@ -72,13 +87,15 @@ export interface MatchedArms {
   counterfactual: number[];
   /** Distinct non-holders used: the size of the comparison arm. */
   comparisonPeople: number;
+  /** Sampling variance of the mean counterfactual (counterfactual-variance.ts). */
+  comparisonVariance: number;
 }
 
 /** `eligible`: holders the design may use (e.g. without another award near this one). */
 export function matchedArms(ctx: OutcomeContext, index: StrataIndex, holders: readonly Holder[], k: number, eligible: (h: Holder) => boolean = () => true): MatchedArms {
   const treated: number[] = [];
   const counterfactual: number[] = [];
-  const strata = new Map<string, readonly WageHistory[]>();
+  const strata = new Map<string, ComparisonCell<WageHistory>>();
   for (const h of holders) {
     if (!eligible(h)) continue;
     const change = changeAt(ctx, h.wages, h.awardQuarter, k);
@@ -86,12 +103,15 @@ export function matchedArms(ctx: OutcomeContext, index: StrataIndex, holders: re
     const s = stratumOf(ctx, h.wages, h.awardQuarter);
     const controls = s === undefined ? undefined : index.controls.get(s);
     if (!controls || controls.length < MIN_CONTROLS) continue;
+    const found = controlChanges(ctx, index, s!, controls, h.awardQuarter, k);
     treated.push(change);
-    counterfactual.push(controlMean(ctx, index, s!, controls, h.awardQuarter, k));
-    strata.set(s!, controls);
+    counterfactual.push(found.mean);
+    const cell = strata.get(s!);
+    if (cell) cell.treated += 1;
+    else strata.set(s!, { treated: 1, people: controls, changes: found.changes });
   }
   // Distinct people: one non-holder sits in one stratum per event quarter, so strata overlap.
   const people = new Set<WageHistory>();
-  for (const controls of strata.values()) for (const c of controls) people.add(c);
-  return { treated, counterfactual, comparisonPeople: people.size };
+  for (const cell of strata.values()) for (const c of cell.people) people.add(c);
+  return { treated, counterfactual, comparisonPeople: people.size, comparisonVariance: counterfactualVariance(strata.values()) };
 }

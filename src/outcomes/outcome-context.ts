@@ -44,6 +44,8 @@ export interface OutcomeContext {
   /** Cohort labels a year belongs to (its cohort and 'all'), empty when outside every cohort. */
   cohortsOfYear(year: number): string[];
   groups: Group[];
+  /** Every holder in the population per credential, whatever the cohort: the later holders a not-yet-treated comparison draws on. */
+  holdersByCredential: Map<string, Holder[]>;
   histories: WageHistory[];
   /** Non-holders' wage histories for the matched comparison (empty under differential privacy). */
   poolHistories: WageHistory[];
@@ -103,6 +105,7 @@ export function buildContext(inputs: OutcomeInputs, config: OutcomesConfig, opti
     return config.cohorts.length ? [...own, ALL_COHORTS] : own;
   };
   const byGroup = new Map<string, Holder[]>();
+  const holdersByCredential = new Map<string, Holder[]>();
   const seenCredentials = new Set<string>();
   inputs.persons.forEach((person, personIndex) => {
     if (person.inPopulation === false) return;
@@ -110,6 +113,9 @@ export function buildContext(inputs: OutcomeInputs, config: OutcomesConfig, opti
       seenCredentials.add(award.credential);
       const awardQuarter = quarterOfDate(award.awardDate);
       const holder: Holder = { personIndex, person, wages: histories[personIndex], credential: award.credential, awardDate: award.awardDate, awardQuarter };
+      let all = holdersByCredential.get(award.credential);
+      if (!all) holdersByCredential.set(award.credential, (all = []));
+      all.push(holder);
       for (const cohort of cohortsOfYear(yearOfQuarter(awardQuarter))) {
         const key = `${award.credential}\u0000${cohort}`;
         let list = byGroup.get(key);
@@ -135,6 +141,7 @@ export function buildContext(inputs: OutcomeInputs, config: OutcomesConfig, opti
     cohortLabels,
     cohortsOfYear,
     groups,
+    holdersByCredential,
     histories,
     // One non-holder can sit in many strata and event quarters, so the matched comparison has no
     // bounded sensitivity: it is not used under differential privacy.

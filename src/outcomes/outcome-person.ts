@@ -41,6 +41,12 @@ export interface OutcomePerson {
    * out graduates without a person key). Absent = found.
    */
   inPopulation?: boolean;
+  /**
+   * How a found person was found: 'spine' (their cluster holds a spine record) or 'direct' (no
+   * spine record, but a wage record linked to their roster record directly: people the spine
+   * misses, whose wages are in the wage file). Absent without a spine.
+   */
+  foundBy?: 'spine' | 'direct';
 }
 
 export interface Employer {

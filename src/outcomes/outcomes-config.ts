@@ -14,7 +14,18 @@ export const catalogCredentialSchema = z
     alignedNaics: z.array(z.string().regex(/^\d{2,6}$/)).default([]),
     cost: z.number().min(0).default(0),
   })
-  .loose();
+  // Strict: a catalog with its own key names (aligned_naics, typical_cost) would otherwise load
+  // with no aligned industries and cost 0, and every NPV would leave the cost out.
+  .strict();
+
+/** catalog.json: the list, or { credentials, issuers } as `credlink synth` writes it. */
+export const catalogFileSchema = z.union([
+  z.array(catalogCredentialSchema),
+  z.object({ credentials: z.array(catalogCredentialSchema), issuers: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) }).strict()).optional() }).strict(),
+]);
+
+/** Whether a JSON document without a format key is meant as a catalog. */
+export const looksLikeCatalog = (raw: unknown): boolean => Array.isArray(raw) || (raw !== null && typeof raw === 'object' && 'credentials' in raw);
 
 const cohortSchema = z
   .object({ label: z.string().regex(/^[A-Za-z0-9_-]+$/), from: z.number().int(), to: z.number().int() })
@@ -37,13 +48,26 @@ const disclosureSchema = z
   })
   .strict();
 
+/** The employer file with its own header: which column holds each of credlink's fields. */
+export const employerFileSchema = z
+  .object({
+    file: z.string().min(1),
+    delimiter: z.string().length(1).default(','),
+    columns: z.object({ employer_id: z.string().min(1), naics: z.string().min(1), county: z.string().min(1).optional() }).strict(),
+  })
+  .strict();
+export type EmployerFile = z.output<typeof employerFileSchema>;
+
 export const outcomesConfigSchema = z
   .object({
     credlinkOutcomes: z.literal(1),
     /** The credential catalog: a path (relative to this file) to catalog.json, or the list inline. */
     catalog: z.union([z.string().min(1), z.array(catalogCredentialSchema)]),
-    /** employers.csv (employer_id,naics,county), relative to this file. */
-    employers: z.string().min(1).optional(),
+    /**
+     * employers.csv (employer_id,naics,county), relative to this file; or { file, columns, delimiter }
+     * mapping the file's own header, like a source mapping: columns.employer_id and columns.naics name its columns.
+     */
+    employers: z.union([z.string().min(1), employerFileSchema]).optional(),
     /** CPI-U annual averages by year; defaults to the bundled BLS series (src/outcomes/data/cpi-u.json). */
     cpi: z
       .object({ name: z.string().default('custom'), annualAverages: z.record(z.string().regex(/^\d{4}$/), z.number().positive()) })
@@ -58,11 +82,16 @@ export const outcomesConfigSchema = z
     comparison: z
       .object({
         /**
-         * failed-not-yet-passed: failed candidates, falling back per credential and cohort to matched
-         * non-holders when they are too few; matched-non-holders: always the matched comparison;
-         * pre-post: no comparison group.
+         * failed-not-yet-passed: failed candidates, falling back per credential and cohort to later
+         * holders (not yet treated), then to matched non-holders when they are too few;
+         * not-yet-treated: later holders, then matched non-holders; matched-non-holders: always the
+         * matched comparison; pre-post: no comparison group.
          */
-        method: z.enum(['failed-not-yet-passed', 'matched-non-holders', 'pre-post']).default('failed-not-yet-passed'),
+        method: z.enum(['failed-not-yet-passed', 'not-yet-treated', 'matched-non-holders', 'pre-post']).default('failed-not-yet-passed'),
+        /** A later holder counts as not yet treated only up to this many quarters before its own award (the pre-exam dip). */
+        anticipationQuarters: z.number().int().min(0).max(8).default(2),
+        /** The matched comparison matches on the pre-award trend (-8..-5 to -4..-1) as well as the level; false = levels only (for comparison). */
+        matchOnTrend: z.boolean().default(true),
         /** Leave out of both arms people with an award of another credential in event quarters -8..+12 (stacking). */
         excludeNearbyAwards: z.boolean().default(true),
         /** Non-holders kept from the wage extract for the matched comparison (a bounded hash sample); 0 = none. */

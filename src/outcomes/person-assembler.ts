@@ -66,11 +66,19 @@ export class PersonAssembler {
 
   /**
    * Only clusters with a record of a roster source matter: everyone else holds no credential.
-   * With a `spineSource`, a person is in the population when their cluster holds a spine record.
+   * With a `spineSource`, a person is in the population when their cluster holds a spine record,
+   * or, failing that, a record of one of `wageSources` (a direct roster-wage link: the wage file
+   * knows them though the spine does not).
    */
-  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>, private readonly spineSource?: string, poolSize = 0) {
+  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>, private readonly spineSource?: string, poolSize = 0, wageSources: ReadonlySet<string> = new Set()) {
     const withRoster = new Set(members.filter((m) => rosterSources.has(m.source)).map((m) => m.clusterId));
     const withSpine = new Set(members.filter((m) => m.source === spineSource).map((m) => m.clusterId));
+    const withWages = new Set(members.filter((m) => wageSources.has(m.source)).map((m) => m.clusterId));
+    const found = (cluster: string): Partial<OutcomePerson> => {
+      if (!spineSource) return {};
+      if (withSpine.has(cluster)) return { inPopulation: true, foundBy: 'spine' };
+      return withWages.has(cluster) ? { inPopulation: true, foundBy: 'direct' } : { inPopulation: false };
+    };
     const index = new Map<string, number>();
     this.pool = new ComparisonPool(poolSize);
     for (const m of members) {
@@ -83,7 +91,7 @@ export class PersonAssembler {
       if (i === undefined) {
         i = this.people.length;
         index.set(m.clusterId, i);
-        this.people.push({ credentials: [], wages: [], education: [], ...(spineSource ? { inPopulation: withSpine.has(m.clusterId) } : {}) });
+        this.people.push({ credentials: [], wages: [], education: [], ...found(m.clusterId) });
       }
       this.clusterOf.set(`${m.source}\u0000${m.pseudonym}`, i);
     }

@@ -55,7 +55,13 @@ export function markdownSummary(tables: readonly PublishedTable[], credentials: 
       `| ${credential} | ${show(find('employment', credential, 'all', '', 'employed_q4'), percent)} | ${show(find('earnings_quarterly', credential, 'all', 4, 'median'), dollars)} | ${effect} | ${show(find('roi', credential, 'all', '', 'npv_10y'), dollars)} | ${show(find('roi', credential, 'all', '', 'breakeven_quarter'), String)} |`,
     );
   }
-  lines.push('', '(s) = suppressed by the disclosure policy. Dollars are real dollars of the base year. Premium: mean effect a quarter over +1..+12 (did: against failed candidates; did_matched: against matched non-holders; pre_post: the holders\' own change, not a causal effect); NPV 10y = premium x 34.50 - cost at 3% (quarterly compounding) with the default configuration.', '', '## Tables', '');
+  lines.push('', '(s) = suppressed by the disclosure policy. Dollars are real dollars of the base year. Premium: mean effect a quarter over +1..+12 (did: against failed candidates; did_nyt: against later holders not yet treated; did_matched: against non-holders matched on pre-award level and trend; pre_post: the holders\' own change, not a causal effect); NPV 10y = premium x 34.50 - cost at 3% (quarterly compounding) with the default configuration.', '');
+  lines.push('## Comparison design', '', '| credential | method | why | pre-trend test (-8..-5) | effect distinguishable from 0 |', '|---|---|---|---|---|');
+  for (const credential of credentials) {
+    const note = (table: string, measure: string) => find(table, credential, 'all', '', measure)?.note ?? '-';
+    lines.push(`| ${credential} | ${note('pretrend', 'method')} | ${note('pretrend', 'reason')} | ${note('pretrend', 'pretrend_ok')} | ${note('roi', 'significant')} |`);
+  }
+  lines.push('', '## Tables', '');
   for (const t of tables) {
     const suppressed = t.cells.filter((c) => c.status === 'suppressed').length;
     lines.push(`- **${t.name}** (${t.name}.csv, ${t.name}.json): ${t.title}. ${t.cells.length} cells, ${suppressed} suppressed. Linkage error: ${error === null || error === undefined ? 'unknown' : percent(error)}.`);

@@ -18,14 +18,31 @@ const datePartsSpec = z
 
 export const payloadTypeSchema = z.enum(['string', 'code', 'integer', 'number', 'date', 'year_quarter', 'boolean']);
 
-const payloadSpec = z
+const columnPayloadSpec = z
   .object({
     column: z.string().min(1),
     type: payloadTypeSchema,
     formats: dateFormats.optional(),
     required: z.boolean().default(false),
+    /**
+     * Value map applied to the trimmed cell before typing, e.g. { "CSA-201": "CSA", "CSA-301": "CSA" }
+     * (two exam codes of one credential); values not in the map are kept as they are.
+     */
+    values: z.record(z.string(), z.string()).optional(),
   })
   .strict();
+
+/** A value the file lacks but every row has, e.g. { "constant": "pass", "type": "code" } for a passers-only list. */
+const constantPayloadSpec = z
+  .object({
+    constant: z.union([z.string().min(1), z.number(), z.boolean()]),
+    type: payloadTypeSchema,
+    formats: dateFormats.optional(),
+  })
+  .strict();
+
+const payloadSpec = z.union([columnPayloadSpec, constantPayloadSpec]);
+export type PayloadSpec = z.infer<typeof payloadSpec>;
 
 export const sourceRoleSchema = z.enum(['roster', 'education', 'wages', 'spine']);
 
@@ -37,7 +54,12 @@ export const sourceMappingSchema = z
     role: sourceRoleSchema,
     delimiter: z.string().length(1).default(','),
     /** Column holding the local person id; or derive the person from a normalized field (wage files key on SSN). */
-    personId: z.union([z.object({ column: z.string() }).strict(), z.object({ field: z.enum(FIELD_NAMES) }).strict()]),
+    personId: z.union([
+      z.object({ column: z.string() }).strict(),
+      z.object({ field: z.enum(FIELD_NAMES) }).strict(),
+      // Each data row is its own person, numbered by its line: files with one row per person and no id.
+      z.object({ rowNumber: z.literal(true) }).strict(),
+    ]),
     /**
      * Whether each person has at most one person id in this source (rows may still repeat an id:
      * exam attempts, wage quarters). Only then is assignment against it one-to-one.

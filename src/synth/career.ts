@@ -35,7 +35,7 @@ export interface CareerContext {
 
 /*
  * Log quarterly earnings = base + sector + employer + 0.3 * ability + age profile + credential
- * effects + nominal growth + noise. Credentials change earnings only, never job moves or
+ * effects + nominal growth + own growth x (quarter - mid-window) + noise. Credentials change earnings only, never job moves or
  * employment, so the effect in truth/effects.json is the whole causal effect on earnings.
  */
 const BASE_LOG_EARNINGS = 8.75;
@@ -50,9 +50,19 @@ function startSpell(rng: Rng, ctx: CareerContext, sector: Sector, q: number): Jo
   return { employer: pickEmployer(rng, ctx.pool, sector), startQuarter: q, hours: rng.chance(0.8) ? 1 : 0.35 + rng.next() * 0.35 };
 }
 
+/**
+ * exp(s z - s^2 / 2) for growth z sds above the mean: people on steeper paths seek credentials
+ * more, while the population's mean hazard stays what credentialPropensity says.
+ */
+export function growthSelectionFactor(growth: number, knobs: Pick<WorldKnobs, 'earningsGrowthSd' | 'growthSelection'>): number {
+  if (knobs.earningsGrowthSd === 0) return 1;
+  const s = knobs.growthSelection;
+  return Math.exp((s * growth) / knobs.earningsGrowthSd - (s * s) / 2);
+}
+
 export function simulateCareer(rng: Rng, person: Person, ctx: CareerContext): Career {
   const { cal, knobs } = ctx;
-  const path = new CredentialPath(cal, knobs.credentialPropensity);
+  const path = new CredentialPath(cal, knobs.credentialPropensity * growthSelectionFactor(person.growth, knobs));
   const career: Career = { spells: [], wages: [], path };
   const ageAt = (q: number) => (quarterStart(cal, q) - person.dob) / 365.25;
   const startAge = ageAt(0);
@@ -63,7 +73,7 @@ export function simulateCareer(rng: Rng, person: Person, ctx: CareerContext): Ca
 
   const pay = (q: number, job: JobSpell, share: number) => {
     if (career.movedOutQuarter !== undefined) return;
-    const logWage = BASE_LOG_EARNINGS + job.employer.sector.premium + job.employer.premium + 0.3 * person.ability + ageProfile(ageAt(q)) + path.effectByQuarter[q] + NOMINAL_GROWTH_PER_QUARTER * q + 0.07 * rng.normal();
+    const logWage = BASE_LOG_EARNINGS + job.employer.sector.premium + job.employer.premium + 0.3 * person.ability + ageProfile(ageAt(q)) + path.effectByQuarter[q] + NOMINAL_GROWTH_PER_QUARTER * q + person.growth * (q - cal.quarters / 2) + 0.07 * rng.normal();
     career.wages.push({ quarter: q, spell: job, wages: Math.round(Math.exp(logWage) * job.hours * share * 100) / 100 });
   };
 

@@ -24,6 +24,8 @@ export interface Person {
   homes: Array<{ day: Day; zip: string; county: County }>;
   /** Log-earnings person effect; also raises the chance of passing exams. */
   ability: number;
+  /** Own log-earnings growth per quarter, centred on the window's middle; raises the chance of seeking a credential. */
+  growth: number;
   twinOf?: string;
   wageCovered: boolean;
   inSpine: boolean;
@@ -67,6 +69,7 @@ export function makePerson(rng: Rng, index: number, ssn: string, cal: Calendar, 
     phone: pickPhone(rng, county),
     homes: [{ day: dob, zip: pickZip(rng, county), county }],
     ability: rng.normal(),
+    growth: 0,
     wageCovered: rng.chance(knobs.wageCoverage),
     inSpine: rng.chance(knobs.spineCoverage),
   };

@@ -53,9 +53,10 @@ function rosterRow(source: RosterSource, reg: Registration, exam: ExamAttempt): 
  * One roster's rows for a person: a registration (the identity as of a few weeks before the
  * first exam) and one row per attempt. Some candidates register a second time under a new id.
  */
-export function renderRosters(rng: Rng, person: Person, exams: ExamAttempt[], corruption: Record<SourceName, SourceCorruption>, makeId: LocalIdMaker, persons: number, sink: SourceSink): void {
+export function renderRosters(rng: Rng, person: Person, exams: ExamAttempt[], corruption: Record<SourceName, SourceCorruption>, makeId: LocalIdMaker, persons: number, sink: SourceSink, passersOnly: readonly RosterSource[] = []): void {
   for (const source of ROSTERS) {
-    const mine = exams.filter((e) => issuerSource(e.credential) === source).sort((a, b) => a.examDay - b.examDay);
+    const listed = (e: ExamAttempt) => e.pass || !passersOnly.includes(source);
+    const mine = exams.filter((e) => issuerSource(e.credential) === source && listed(e)).sort((a, b) => a.examDay - b.examDay);
     if (mine.length === 0) continue;
     const c = corruption[source];
     const first = register(rng, person, mine[0].examDay - rng.between(7, 60), source, c, makeId(source, person.index));

@@ -47,6 +47,16 @@ export const worldKnobsSchema = z
     spineCoverage: rate.default(0.95),
     educationShare: rate.default(0.3),
     credentialPropensity: z.number().min(0).max(20).default(2),
+    /** Sd of each person's own log-earnings growth per quarter (a steeper or flatter career path). */
+    earningsGrowthSd: z.number().min(0).max(0.05).default(0.005),
+    /**
+     * Log of the factor by which one sd of own growth multiplies the hazard of seeking a
+     * credential: people on steeper paths seek credentials more (the selection that biases a
+     * comparison matched on earnings levels; issue #14). 0 = no selection.
+     */
+    growthSelection: z.number().min(0).max(3).default(1),
+    /** Rosters that list passers only, as licensing boards publish licensees: no failed candidates there. */
+    passersOnlyRosters: z.array(z.enum(['techcert', 'nurseboard', 'tradecert'])).default(['nurseboard']),
   })
   .strict();
 export type WorldKnobs = z.infer<typeof worldKnobsSchema>;

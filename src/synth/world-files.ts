@@ -33,7 +33,7 @@ export function effectsDocument() {
     description:
       'True causal effects in the synthetic world. Each credential multiplies quarterly earnings by exp(earningsEffect) in every quarter after the quarter of its award, while employed; effects of stacked credentials add in logs. Credentials change nothing else: employment, job changes, retention and industry moves have no effect (0).',
     earningsModel:
-      'log wages = 8.75 + sector premium + employer premium (sd 0.12) + 0.3 * ability + 0.05*(age-18) - 0.0009*(age-18)^2 + credential effects + 0.006 * quarter + noise (sd 0.07), times hours share and share of quarter worked. Ability also raises the chance of passing, so holders out-earn failed candidates before the exam.',
+      'log wages = 8.75 + sector premium + employer premium (sd 0.12) + 0.3 * ability + 0.05*(age-18) - 0.0009*(age-18)^2 + credential effects + 0.006 * quarter + growth * (quarter - mid-window quarter) + noise (sd 0.07), times hours share and share of quarter worked. Ability also raises the chance of passing, so holders out-earn failed candidates before the exam. growth (sd world.earningsGrowthSd per quarter) multiplies the hazard of seeking a credential by exp(growthSelection * growth / sd - growthSelection^2 / 2), so candidates are on steeper earnings paths than the population; rosters in world.passersOnlyRosters list passed exams only.',
     credentials: Object.fromEntries(
       CREDENTIALS.map((c) => [c.code, { earningsEffect: c.earningsEffect, earningsEffectPercent: Math.round((Math.exp(c.earningsEffect) - 1) * 10_000) / 100, employmentEffect: 0, startsAfter: 'quarter of award' }]),
     ),

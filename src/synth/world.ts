@@ -25,6 +25,7 @@ export interface WorldLine {
 const ASPECT_LIFE = 1;
 const ASPECT_RECORDS = 2;
 const ASPECT_SHUFFLE = 3;
+const ASPECT_GROWTH = 4;
 const SHUFFLE_WINDOW = 4096;
 export const MAX_PERSONS = 10_000_000;
 
@@ -60,6 +61,8 @@ export class SyntheticWorld {
       const person = twinOf ? makeTwin(life, twinOf, i, this.ssnOf(i), knobs) : makePerson(life, i, this.ssnOf(i), this.cal, knobs);
       twinOf = !twinOf && life.chance(knobs.twinRate) ? person : undefined;
       addLifeEvents(life, person, this.cal, knobs, () => pickSurname(life, pickGroup(life)));
+      // Its own stream, so that the growth knobs leave every other draw of the life unchanged.
+      person.growth = knobs.earningsGrowthSd * createRng(seed, i, ASPECT_GROWTH).normal();
       const out: WorldLine[] = [];
       for (const [file, line] of this.personLines(person, ctx)) {
         if (file === 'truthPersons' || file === 'truthPeople' || file === 'truthExams') out.push({ file, line });
@@ -100,7 +103,7 @@ export class SyntheticWorld {
         if (source === 'spine') spineView = view;
       },
     };
-    renderRosters(records, person, career.path.exams, corruption, this.makeId, this.options.persons, sink);
+    renderRosters(records, person, career.path.exams, corruption, this.makeId, this.options.persons, sink, knobs.passersOnlyRosters);
     renderEducation(records, person, enrollments, windowEnd, corruption.education, this.makeId, sink);
     renderWages(records, person, career, this.cal, corruption.wages, sink);
     renderSpine(records, person, this.cal, corruption.spine, this.makeId, sink);

@@ -32,8 +32,8 @@ function lookupOf(tables: readonly PublishedTable[]): Lookup {
 /** A published value, or null when the cell is missing or suppressed. */
 const valueOf = (cell: PublishedCell | undefined): number | null => (cell && cell.status !== 'suppressed' ? cell.value : null);
 
-function verdictCell(dims: PublishedCell['dims'], verdict: Verdict, basis: PublishedCell | undefined): PublishedCell {
-  if (verdict === 'not enough data') return { dims, measure: 'verdict', value: null, count: null, status: 'suppressed', note: 'not enough data' };
+function verdictCell(dims: PublishedCell['dims'], verdict: Verdict, basis: PublishedCell | undefined, withheld = 'not enough data'): PublishedCell {
+  if (verdict === 'not enough data') return { dims, measure: 'verdict', value: null, count: null, status: 'suppressed', note: withheld };
   const status: CellStatus = basis?.status === 'noisy' ? 'noisy' : 'ok';
   return { dims, measure: 'verdict', value: VERDICT_VALUE[verdict], count: basis?.count ?? null, status, note: verdict };
 }
@@ -79,6 +79,17 @@ function texasCells(find: Lookup, config: ValueConfig, credential: string, cohor
   ];
 }
 
+/**
+ * Why an estimated effect cannot carry a verdict, if it cannot: an NPV from a premium that is not
+ * distinguishable from zero, or from a comparison whose pre-trend test failed, would judge noise or
+ * selection (issue #14: a null credential got "meets" from a $30-70 premium with a $140-250 error).
+ */
+function effectEvidence(find: Lookup, credential: string, cohort: string): string | undefined {
+  if (valueOf(find('roi', credential, cohort, 'significant')) !== 1) return 'no significant effect';
+  if (valueOf(find('pretrend', credential, cohort, 'pretrend_ok')) !== 1) return 'pre-trend failed';
+  return undefined;
+}
+
 function roiCells(find: Lookup, config: ValueConfig, credential: string, cohort: string): PublishedCell[] {
   const npvDims = { credential, cohort, framework: 'roi_npv' };
   const paybackDims = { credential, cohort, framework: 'roi_payback' };
@@ -87,15 +98,17 @@ function roiCells(find: Lookup, config: ValueConfig, credential: string, cohort:
   const breakeven = find('roi', credential, cohort, 'breakeven_quarter');
   // The frameworks ask for the premium over a comparison group; a labelled pre/post change is
   // not one (it credits the holders' own earnings growth to the credential), so it gives no verdict.
-  const overComparison = Boolean(method && method.status !== 'suppressed' && method.note !== undefined && method.note !== 'pre_post');
+  const comparison = Boolean(method && method.status !== 'suppressed' && method.note !== undefined && method.note !== 'pre_post');
+  const evidence = comparison ? effectEvidence(find, credential, cohort) : undefined;
+  const overComparison = comparison && evidence === undefined;
   const published = Boolean(breakeven && breakeven.status !== 'suppressed');
   return [
     // The method cell carries its answer (did / pre_post) as a label, not a number.
     method && method.status !== 'suppressed' ? { dims: npvDims, measure: 'method', value: null, count: method.count, status: method.status, note: method.note } : inputCell(npvDims, 'method', undefined),
     inputCell(npvDims, `npv_${config.npvYears}y`, npv),
-    verdictCell(npvDims, npvVerdict(overComparison ? valueOf(npv) : null), npv),
+    verdictCell(npvDims, npvVerdict(overComparison ? valueOf(npv) : null), npv, evidence),
     published ? { dims: paybackDims, measure: 'breakeven_quarter', value: breakeven!.value, count: breakeven!.count, status: breakeven!.status, ...(breakeven!.note ? { note: breakeven!.note } : {}) } : inputCell(paybackDims, 'breakeven_quarter', undefined),
-    verdictCell(paybackDims, paybackVerdict(overComparison && published, published ? breakeven!.value : null), breakeven),
+    verdictCell(paybackDims, paybackVerdict(overComparison && published, published ? breakeven!.value : null), breakeven, evidence),
   ];
 }
 
@@ -124,7 +137,7 @@ export function credentialOfValueVerdicts(tables: readonly PublishedTable[], con
     name: VALUE_TABLE,
     title: 'Credentials of value',
     dims: ['credential', 'cohort', 'framework'],
-    definition: `verdict 1 = meets, 0 = does not meet, suppressed = not enough data. lumina_15 / louisiana_20: published median annual earnings in year ${config.premiumYearAfter} after the award at least 15% (Lumina Foundation) / 20% (Louisiana) above the baseline: ${baselineText}. texas_10y (Texas Higher Education Coordinating Board): earnings above the baseline, summed by quarter (years 1-2 at the year-1 median, 3-4 at year 3, 5-10 at year 5; a suppressed later year holds the earlier), cover the catalog cost by quarter ${TEXAS_YEARS * 4}, and the latest median exceeds the baseline. roi_npv: ${config.npvYears}-year NPV of the earnings effect over the comparison group net of cost > 0; roi_payback: breakeven quarter within the ROI horizon (both from the roi table). Computed from published cells only.`,
+    definition: `verdict 1 = meets, 0 = does not meet, suppressed = not enough data. lumina_15 / louisiana_20: published median annual earnings in year ${config.premiumYearAfter} after the award at least 15% (Lumina Foundation) / 20% (Louisiana) above the baseline: ${baselineText}. texas_10y (Texas Higher Education Coordinating Board): earnings above the baseline, summed by quarter (years 1-2 at the year-1 median, 3-4 at year 3, 5-10 at year 5; a suppressed later year holds the earlier), cover the catalog cost by quarter ${TEXAS_YEARS * 4}, and the latest median exceeds the baseline. roi_npv: ${config.npvYears}-year NPV of the earnings effect over the comparison group net of cost > 0; roi_payback: breakeven quarter within the ROI horizon (both from the roi table). Both need an effect distinguishable from zero (roi significant = 1) and a passed pre-trend test (pretrend_ok = 1); otherwise the verdict is withheld with the note 'no significant effect' or 'pre-trend failed'. Computed from published cells only.`,
     cells,
   };
 }

@@ -36,6 +36,16 @@ describe('retention with the same employer (WIOA)', () => {
     const { ctx, holders } = holdersOf([twoJobs]);
     expect(retentionRate(ctx, holders, [2, 4])).toMatchObject({ numerator: 0, denominator: 1 });
   });
+
+  it('does not count a holder the old employer still pays a little when another employer pays the most', () => {
+    // e1 is primary in the award quarter; at +2 and +4 e2 pays the most and e1 only a last cheque.
+    const moved = person({ credentials: passA(), wages: wagesOf([[2019, 1, 'e1', 5000], [2019, 3, 'e1', 300], [2019, 3, 'e2', 4800], [2020, 1, 'e1', 100], [2020, 1, 'e2', 5000]]) });
+    const stayed = person({ credentials: passA(), wages: wagesOf([[2019, 1, 'e1', 5000], [2019, 3, 'e1', 5000], [2019, 3, 'e2', 200], [2020, 1, 'e1', 5000]]) });
+    const { ctx, holders } = holdersOf([moved, stayed]);
+    expect(retentionRate(ctx, holders, [2])).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(retentionRate(ctx, holders, [4])).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(retentionRate(ctx, holders, [2, 4]).employers).toEqual(new Map([['e1', 1]]));
+  });
 });
 
 describe('new job and aligned role at +4', () => {

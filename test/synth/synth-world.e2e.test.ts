@@ -44,7 +44,7 @@ describe('credlink synth layouts', () => {
       const mapping = sourceMappingSchema.parse(JSON.parse(readFileSync(world(`mappings/${source}.json`), 'utf8')));
       expect(mapping.source).toBe(source);
       const header = readCsv(world(`${source}.csv`)).header;
-      const columns = [...Object.values(mapping.fields).map((f) => (f && 'column' in f ? f.column : undefined)), mapping.fullName?.column, 'column' in mapping.personId ? mapping.personId.column : undefined, ...Object.values(mapping.payload).map((p) => p.column)];
+      const columns = [...Object.values(mapping.fields).map((f) => (f && 'column' in f ? f.column : undefined)), mapping.fullName?.column, 'column' in mapping.personId ? mapping.personId.column : undefined, ...Object.values(mapping.payload).map((p) => ('column' in p ? p.column : undefined))];
       for (const column of columns) if (column) expect(header).toContain(column);
     }
     expect(JSON.parse(readFileSync(world('schema.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(DEFAULT_SCHEMA)));

@@ -5,7 +5,7 @@ import { credentialOfValueVerdicts, type ValueConfig } from '../../src/value/val
 const ok = (dims: PublishedCell['dims'], measure: string, value: number | null, note?: string): PublishedCell => ({ dims, measure, value, count: 120, status: 'ok', ...(note ? { note } : {}) });
 const hidden = (dims: PublishedCell['dims'], measure: string): PublishedCell => ({ dims, measure, value: null, count: null, status: 'suppressed' });
 
-function tables(medianY1: number | null): PublishedTable[] {
+function tables(medianY1: number | null, evidence = { significant: 1, pretrend: 1 }): PublishedTable[] {
   const annual = [1, 3, 5].map((y) => {
     const dims = { credential: 'RN', cohort: 'all', year_after: y };
     return y === 1 && medianY1 === null ? hidden(dims, 'median') : ok(dims, 'median', y === 1 ? medianY1 : 52_000);
@@ -16,9 +16,10 @@ function tables(medianY1: number | null): PublishedTable[] {
     { name: 'earnings_annual', title: '', dims: ['credential', 'cohort', 'year_after'], definition: '', cells: annual },
     {
       name: 'roi', title: '', dims: ['credential', 'cohort'], definition: '',
-      cells: [ok(rn, 'method', null, 'did'), ok(rn, 'npv_10y', 23_450), ok(rn, 'breakeven_quarter', 5),
+      cells: [ok(rn, 'method', null, 'did'), ok(rn, 'npv_10y', 23_450), ok(rn, 'breakeven_quarter', 5), ok(rn, 'significant', evidence.significant),
         hidden(cna, 'method'), hidden(cna, 'npv_10y'), hidden(cna, 'breakeven_quarter')],
     },
+    { name: 'pretrend', title: '', dims: ['credential', 'cohort'], definition: '', cells: [ok(rn, 'pretrend_ok', evidence.pretrend)] },
   ];
 }
 
@@ -49,6 +50,13 @@ describe('credentialOfValueVerdicts', () => {
   it('without a configured baseline only the ROI rules can be judged', () => {
     const table = credentialOfValueVerdicts(tables(47_000), { ...config, baseline: undefined });
     expect(verdicts(table, 'RN')).toEqual({ lumina_15: 'not enough data', louisiana_20: 'not enough data', texas_10y: 'not enough data', roi_npv: 'meets', roi_payback: 'meets' });
+  });
+
+  it('withholds ROI verdicts from an effect not distinguishable from zero, or a failed pre-trend, and says which', () => {
+    expect(verdicts(credentialOfValueVerdicts(tables(47_000, { significant: 0, pretrend: 1 }), config), 'RN')).toMatchObject({ lumina_15: 'meets', roi_npv: 'no significant effect', roi_payback: 'no significant effect' });
+    expect(verdicts(credentialOfValueVerdicts(tables(47_000, { significant: 1, pretrend: 0 }), config), 'RN')).toMatchObject({ roi_npv: 'pre-trend failed', roi_payback: 'pre-trend failed' });
+    const npv = credentialOfValueVerdicts(tables(47_000, { significant: 0, pretrend: 1 }), config).cells.find((c) => c.dims.credential === 'RN' && c.dims.framework === 'roi_npv' && c.measure === 'verdict');
+    expect(npv).toMatchObject({ value: null, status: 'suppressed' });
   });
 
   it('gives no ROI verdict from a pre/post change, which is not a premium over a comparison group', () => {
