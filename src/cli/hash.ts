@@ -16,6 +16,7 @@ import { createRowNormalizer } from '../normalize/normalize-row.ts';
 import { linkageSchemaSchema, type LinkageSchema } from '../schema/linkage-schema.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
+import { looksDuplicateFree } from '../schema/duplicate-free-check.ts';
 import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract-types.ts';
 import type { FieldName } from '../schema/field-names.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -247,6 +248,9 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   // Rows repeating a person id are expected (exam attempts, enrollment terms, wage quarters);
   // duplicateFree is about one person holding two ids, which only the linker can see.
   if (tally.duplicateRows > 0) io.logger.debug({ source: mapping.source, rows: tally.duplicateRows }, 'rows repeating a person id; each person was encoded once, from its first row');
+  if (looksDuplicateFree({ role: mapping.role, duplicateFree: mapping.duplicateFree, persons: tally.persons, repeatedRows: tally.duplicateRows })) {
+    io.logger.warn({ source: mapping.source, persons: tally.persons }, 'the mapping says "duplicateFree": false, but no person id is on more than one row; if each person has one id in this roster, set "duplicateFree": true (the default), so that the linker links one-to-one');
+  }
   // With the extract on stdout, the summary goes to stderr.
   const report = toStdout ? io.stderr : io.stdout;
   if (options.json) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
+import { writeChunksAtomic } from '../io/atomic-chunks.ts';
 import { loadConfig } from '../io/config-file.ts';
 import { stageFolder } from '../io/output-target.ts';
 import { LINKAGE_INPUTS, linkageInputsJson } from '../io/linkage-inputs.ts';
@@ -53,7 +54,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .argument('<extracts...>', 'extracts written by credlink hash')
     .option('--spine <extract>', 'the spine extract: every other source links to it, clusters form around its records')
     .requiredOption('-o, --output <dir>', 'linkage folder to write (created owner-only)')
-    .option('--threshold <p>', 'minimum match probability of a link (method fs)', '0.85')
+    .option('--threshold <p|auto>', "minimum match probability of a link (method fs); 'auto' takes, per source pair, the one of best expected F1", 'auto')
     .addOption(new Option('--method <method>', 'fs: Fellegi-Sunter; threshold: baseline single Dice threshold on the CLK').choices(['fs', 'threshold']).default('fs'))
     .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
     .addOption(new Option('--training <how>', 'estimate m by EM per blocking pass (blocks) or over all pairs (all-pairs)').choices(['blocks', 'all-pairs']).default('blocks'))
@@ -82,9 +83,15 @@ The folder holds record-level links: it is created 0700 with files 0600.`,
     });
 }
 
+/** A probability, or 'auto': per source pair, the threshold of best expected F1 (docs/linkage.md). */
+function thresholdOption(text: string): number | 'auto' {
+  return text === 'auto' ? 'auto' : probabilityOption('--threshold', text);
+}
+
+/** 0 is allowed: every scored candidate is eligible, and assignment alone chooses (useful to sweep). */
 function probabilityOption(name: string, text: string): number {
   const value = Number(text);
-  if (!(value > 0 && value < 1)) throw new UsageError(`${name} must be a number between 0 and 1, got "${text}"`);
+  if (text.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`${name} must be a number from 0 up to (not including) 1, got "${text}"`);
   return value;
 }
 
@@ -150,10 +157,17 @@ export async function readStore(input: Input, kernel: DiceKernel | undefined): P
   return builder.build(kernel);
 }
 
-export async function writeLinkageFolder(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+/** A linkage file's content: small files whole, tables as generators of lines (linkage-tables.ts). */
+export type LinkageFileContent = string | Uint8Array | Iterable<string>;
+
+export async function writeLinkageFolder(dir: string, files: Record<string, LinkageFileContent>): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
-  for (const [name, text] of Object.entries(files)) await writeFileAtomic(join(dir, name), text, OWNER_ONLY);
+  for (const [name, content] of Object.entries(files)) {
+    const target = join(dir, name);
+    if (typeof content === 'string' || content instanceof Uint8Array) await writeFileAtomic(target, content, OWNER_ONLY);
+    else await writeChunksAtomic(target, content, OWNER_ONLY);
+  }
 }
 
 /** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */
@@ -163,7 +177,7 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
   } else if (paths.length < 2) throw new UsageError('give at least two extracts to link (the spine counts as one), or one with --dedupe');
   if (!options.output) throw new UsageError('give the linkage folder with -o');
-  const threshold = probabilityOption('--threshold', options.threshold);
+  const threshold = thresholdOption(options.threshold);
   const diceThreshold = probabilityOption('--dice-threshold', options.diceThreshold);
   if (options.publicKey) await requireSignatures(paths, options.publicKey);
   const inputs = await readManifests(paths);

@@ -6,7 +6,7 @@ import { installSignalCleanup, removeLivePartials } from '../io/partial-outputs.
 import { writeFailure } from '../io/write-failure.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
-import { loadCommands } from './commands.ts';
+import { listedTerm, loadCommands } from './commands.ts';
 
 function defaultIo(): CliIo {
   installSignalCleanup();
@@ -25,6 +25,7 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
     .description('Privacy-preserving record linkage of credential outcomes')
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ subcommandTerm: listedTerm })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   for (const define of await loadCommands(argv)) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));

@@ -10,7 +10,10 @@ import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
 import { outOfBounds } from './payload-bounds.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
-import { normalizeSsn } from './ssn.ts';
+import { normalizeSsn, unverifiedSsnId } from './ssn.ts';
+import { normalizeIdentifier } from './identifier.ts';
+import { normalizeCity, normalizeState } from './place-fields.ts';
+import { normalizeStreetAddress } from './street-address.ts';
 
 export interface NormalizedRow {
   record: NormalizedRecord;
@@ -52,6 +55,10 @@ const SIMPLE_NORMALIZERS: Record<Exclude<FieldName, 'dob' | 'last_name'>, (raw: 
   phone: normalizePhone,
   postcode: normalizePostcode,
   sex: normalizeSex,
+  city: normalizeCity,
+  street_address: normalizeStreetAddress,
+  state: normalizeState,
+  identifier: normalizeIdentifier,
   free_text: normalizeFreeText,
 };
 
@@ -158,6 +165,9 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
   const personColumn = 'column' in mapping.personId ? mapping.personId.column : undefined;
   const personAt = personColumn !== undefined ? (index.get(personColumn) as number) : -1;
   const personField = 'field' in mapping.personId ? mapping.personId.field : undefined;
+  const ssnSpec = mapping.fields.ssn;
+  const rawSsnColumn = personField === 'ssn' && ssnSpec && 'column' in ssnSpec ? ssnSpec.column : undefined;
+  const rawSsnAt = rawSsnColumn === undefined ? -1 : (index.get(rawSsnColumn) as number);
 
   // The row being normalized; one `note` for all rows, since a closure made per row cost measurably.
   const current = { line: 0, findings: [] as Finding[] };
@@ -193,6 +203,10 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
       if (personId === undefined) rejected = { code: 'PERSON_ID_MISSING', file, line, column: personColumn, detail: 'the person id column is empty' };
     } else if (personField !== undefined) {
       personId = record[personField];
+      if (personId === undefined && rawSsnColumn !== undefined) {
+        personId = unverifiedSsnId(fields[rawSsnAt] ?? '');
+        if (personId !== undefined) findings.push({ code: 'PERSON_ID_UNVERIFIED', file, line, field: personField, column: rawSsnColumn, detail: 'the SSN is not a valid number; the row is kept under its own id and links on its other fields' });
+      }
       if (personId === undefined) rejected = { code: 'PERSON_ID_MISSING', file, line, field: personField, detail: `the person id comes from ${personField}, which is missing or invalid here` };
     }
     if (rejected) personId = undefined;
