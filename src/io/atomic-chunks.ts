@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { openAtomic } from './atomic-write.ts';
 
 /** Text is handed to the file in pieces of about this many characters: few syscalls, no giant string. */
@@ -19,8 +18,8 @@ export async function writeChunksAtomic(target: string, chunks: Iterable<string>
       const text = pending.join('');
       pending = [];
       size = 0;
-      // once() rejects when the stream errors while we wait (a full disk).
-      if (!file.stream.write(text)) await once(file.stream, 'drain');
+      // Rejects when the stream errors while we wait (a full disk), naming the target.
+      if (!file.stream.write(text)) await file.drained();
     };
     for await (const chunk of chunks) {
       pending.push(chunk);

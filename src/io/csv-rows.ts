@@ -162,8 +162,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   let endLine = 0;
   let emptyLines = 0;
   let lastLines = 0;
-  // csv-parse counts a CRLF inside a quoted field as two lines and a bare CR as one; a line is
-  // what ends in LF (or CRLF), so both are undone: a quoted CR does not move later records down.
+  // csv-parse counts a CRLF inside a quoted field as two lines; this undoes it.
   let quotedCrlfs = 0;
   const next = async (): Promise<ParsedRecord[] | undefined> => {
     try {
@@ -189,9 +188,9 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
       endLine = parsed.lines - quotedCrlfs;
       return endLine;
     }
-    quotedCrlfs += countIn(parsed.record, /\r\n|\r(?!\n)/g);
+    quotedCrlfs += countIn(parsed.record, /\r\n/g);
     endLine = parsed.lines - quotedCrlfs;
-    return endLine - countIn(parsed.record, /\r\n|\n/g);
+    return endLine - countIn(parsed.record, /\r\n|\r|\n/g);
   };
 
   const close = () => {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { formatFinding, type Finding } from '../errors/finding.ts';
 import { openAtomic, OWNER_ONLY } from './atomic-write.ts';
+import { writeFailure } from './write-failure.ts';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -28,7 +29,7 @@ export function openCsvFile(target: string, header: string[], mode = OWNER_ONLY)
   const csv = stringifier(header);
   csv.pipe(file.stream, { end: false });
   // A failed write (a full disk) must reach the writer waiting for 'drain', not leave it waiting.
-  file.stream.once('error', (error) => csv.destroy(error));
+  file.stream.once('error', (error) => csv.destroy(writeFailure(error, target)));
   return {
     write: (row) => push(csv, row),
     async commit() {

@@ -73,11 +73,13 @@ describe.concurrent('implausible payload values', () => {
 });
 
 describe('a quoted bare CR', () => {
-  it('stays inside its field: two records, and the next one keeps its line number', () => {
+  // A bare CR is a line break for line numbers (as in CR-only files; test/normalize/csv-rows.test.ts), not a record break.
+  it('stays inside its field: two records, and the first keeps its CR', () => {
     const r = credlink(dir, 'normalize', '--mapping', 'roster.mapping.json', 'quoted-cr.csv', '-o', 'cr.out.csv');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('quoted-cr.csv:line 3:credential: PAYLOAD_MISSING');
+    expect(r.stderr).toContain('quoted-cr.csv:line 4:credential: PAYLOAD_MISSING');
     const counted = credlink(dir, 'normalize', '--mapping', 'roster.mapping.json', 'quoted-cr.csv', '--on-invalid', 'reject', '-o', 'cr2.out.csv');
     expect(counted.stderr).toContain('2 rows in = 1 out + 1 rejected');
+    expect(readFileSync(at('cr2.out.csv'), 'utf8').split('\n')).toHaveLength(3);
   });
 });
