@@ -5,6 +5,7 @@ import { UsageError } from '../errors/errors.ts';
 import type { PublishedTable } from '../disclosure/cells.ts';
 import { diffRuns, formatRunDiff, type RunSide } from '../job/run-diff.ts';
 import type { CliIo } from './cli-io.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface DiffOptions {
   runA: string;
@@ -38,7 +39,7 @@ async function readJson(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; is it a run folder written by credlink run?`);
+    throw unreadableFile(path, error, '; is it a run folder written by credlink run?');
   }
   return JSON.parse(text);
 }

@@ -17,6 +17,7 @@ import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema, type LinkageSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
 import { writeLinkageFolder } from './link.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface EvaluateOptions {
   linkage: string;
@@ -65,7 +66,7 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; is it a folder written by credlink link?`);
+    throw unreadableFile(path, error, '; is it a folder written by credlink link?');
   }
 }
 

@@ -19,6 +19,7 @@ import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract
 import type { FieldName } from '../schema/field-names.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 
 export interface HashOptions {
   input: string;
@@ -60,7 +61,8 @@ export function defineHashCommand(io: CliIo): Command {
     .option('--secret-file <file>', "file holding the project secret, or '-' for stdin")
     .addOption(new Option('--on-invalid <mode>', 'what an unusable row does (default: fail)').choices(['fail', 'reject']))
     .option('--rejects <file>', 'write rejected rows with _line and _reason (implies --on-invalid reject)')
-    .option('-o, --output <file>', "the extract to write, or '-' for stdout (then the summary goes to stderr)")
+    .addOption(outputOption('<file>', "the extract to write, or '-' for stdout (then the summary goes to stderr)"))
+    .addOption(outAlias('<file>'))
     .option('--json', 'print the summary as JSON')
     .option('--workers <n>', 'threads that normalize and encode; the extract is the same for any n (default: 1 below 8 MB of input, else cores - 1, at most 4)')
     .addHelpText('after', HELP_AFTER)

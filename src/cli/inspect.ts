@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io.ts';
 import type { EncodedPerson } from '../extract/extract-types.ts';
 import { extractLeakage, type ExtractLeakage } from '../leakage/extract-leakage.ts';
 import { formatLeakage } from '../leakage/leakage-report.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface InspectOptions {
   files: string[];
@@ -105,7 +106,7 @@ export async function runInspect(options: InspectOptions, io: CliIo): Promise<vo
       manifest = await readExtract(file, options.leakage ? { person: (p) => persons.push(p) } : {});
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new UsageError(`cannot read ${file}: ${code}`);
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw unreadableFile(file, error);
       throw error;
     }
     extracts.push({ file, checksum: 'ok', manifest, ...(options.leakage ? { leakage: extractLeakage(persons) } : {}) });

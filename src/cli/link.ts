@@ -20,9 +20,11 @@ import type { FieldName } from '../schema/field-names.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { linkKernel } from './link-engine.ts';
 import { runLinkShard } from './link-shard.ts';
 import { requireSignatures } from './verify.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface LinkOptions {
   extracts: string[];
@@ -48,7 +50,8 @@ export function defineLinkCommand(io: CliIo): Command {
     .description('Link encoded extracts (Fellegi-Sunter on Bloom-filter Dice) into a linkage folder; needs no secret')
     .argument('<extracts...>', 'extracts written by credlink hash')
     .option('--spine <extract>', 'the spine extract: every other source links to it, clusters form around its records')
-    .requiredOption('-o, --output <dir>', 'linkage folder to write (created owner-only)')
+    .addOption(outputOption('<dir>', 'linkage folder to write (created owner-only)').makeOptionMandatory())
+    .addOption(outAlias('<dir>'))
     .option('--threshold <p>', 'minimum match probability of a link (method fs)', '0.85')
     .addOption(new Option('--method <method>', 'fs: Fellegi-Sunter; threshold: baseline single Dice threshold on the CLK').choices(['fs', 'threshold']).default('fs'))
     .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
@@ -95,7 +98,7 @@ async function readManifests(paths: string[]): Promise<Input[]> {
       inputs.push({ path, manifest: await readExtractManifest(path) });
     } catch (error) {
       if (error instanceof DataError) throw error;
-      throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw unreadableFile(path, error);
     }
   }
   return inputs;

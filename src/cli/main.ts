@@ -4,6 +4,8 @@ import { createLogger } from '../io/logger.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
 import { loadCommands } from './commands.ts';
+import { addGlobalOptions, deferRequiredOptions } from './global-options.ts';
+import { missingFileError } from '../io/file-errors.ts';
 
 function defaultIo(): CliIo {
   return {
@@ -22,8 +24,10 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
-  for (const define of await loadCommands(argv)) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+  addGlobalOptions(program, io);
+  for (const define of await loadCommands(argv)) program.addCommand(deferRequiredOptions(define(io)).exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   return program;
 }
 
@@ -46,6 +50,8 @@ function reportError(error: unknown, io: CliIo): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
     return 2;
   }
+  const missing = missingFileError(error);
+  if (missing) error = missing;
   if (error instanceof UsageError) io.stderr.write(`credlink: ${error.message}\n`);
   else if (error instanceof DataError) io.stderr.write(`credlink: ${error.message}\n`);
   else io.stderr.write(`credlink: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug; please report it with the command you ran (never the data or the secret).\n`);

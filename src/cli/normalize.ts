@@ -9,6 +9,7 @@ import { createRowNormalizer, mappedFields, type NormalizedRow } from '../normal
 import { QualityProfileBuilder, type QualityProfile } from '../normalize/quality-profile.ts';
 import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
 import type { CliIo } from './cli-io.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 
 export interface NormalizeOptions {
   input: string;
@@ -44,7 +45,8 @@ export function defineNormalizeCommand(io: CliIo): Command {
     .requiredOption('--mapping <file>', 'source mapping (JSON): columns, formats, person id, payload')
     .addOption(new Option('--on-invalid <mode>', 'what an unusable row does: stop the run, or be set aside (default: fail)').choices(['fail', 'reject']))
     .option('--rejects <file>', 'write rejected rows with _line and _reason columns (implies --on-invalid reject)')
-    .option('-o, --output <file>', 'write the normalized CSV here (default: stdout)')
+    .addOption(outputOption('<file>', 'write the normalized CSV here (default: stdout)'))
+    .addOption(outAlias('<file>'))
     .option('--profile <file>', 'write the data-quality profile (JSON) here')
     .option('--json', 'print the run summary and profile as JSON on stdout (needs -o)')
     .addHelpText('after', HELP_AFTER)

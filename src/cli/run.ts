@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { configFindings } from '../io/config-file.ts';
+import { configFindings, parseJsonConfig } from '../io/config-file.ts';
 import { readExtractManifest } from '../io/extract-file.ts';
 import { sha256File } from '../io/outcome-inputs.ts';
 import { requireSignatures } from './verify.ts';
@@ -17,8 +17,10 @@ import { applyOverrides, parseOverride, type JobOverride } from '../job/set-over
 import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import { canonicalJson } from '../schema/canonical-json.ts';
 import type { CliIo } from './cli-io.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { executeRun } from './run-execute.ts';
 import type { RunExtract } from './run-steps.ts';
+import { fileProblem, unreadableFile } from '../io/file-errors.ts';
 
 export interface RunOptions {
   job: string;
@@ -31,7 +33,8 @@ export function defineRunCommand(io: CliIo): Command {
   return new Command('run')
     .description('Run a job file: link, outcome tables and report into one run folder with a manifest')
     .argument('<job>', 'job file (credlinkJob: 1); see docs/jobs.md')
-    .option('-o, --output <dir>', 'run folder to create (default: runs/<job name>-<hash of job and inputs>)')
+    .addOption(outputOption('<dir>', 'run folder to create (default: runs/<job name>-<hash of job and inputs>)'))
+    .addOption(outAlias('<dir>'))
     .option('--set <key=value>', 'override a job key before validation, e.g. linkage.threshold=0.9 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--force', 'replace an existing run folder (only one holding run-manifest.json)')
     .addHelpText(
@@ -62,17 +65,11 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw unreadableFile(path, error);
   }
 }
 
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError({ code: 'CONFIG_NOT_JSON', file, detail: (error as Error).message });
-  }
-}
+const parseJson = parseJsonConfig;
 
 /** Reads the job, applies --set overrides to the raw JSON and validates the result. */
 export async function loadJob(jobFile: string, sets: string[]): Promise<LoadedJob> {
@@ -93,8 +90,8 @@ async function resolveExtracts(loaded: LoadedJob): Promise<RunExtract[]> {
     const path = resolve(loaded.jobDir, entry.path);
     try {
       await stat(path);
-    } catch {
-      throw new UsageError(`${loaded.jobFile}: extracts[${i}]: cannot read ${entry.path} (resolved to ${path})`);
+    } catch (error) {
+      throw new UsageError(`${loaded.jobFile}: extracts[${i}]: ${fileProblem(entry.path, error)} (resolved to ${path})`);
     }
     const manifest = await readExtractManifest(path);
     const sha256 = await sha256File(path);

@@ -6,6 +6,7 @@ import { sha256File } from '../io/outcome-inputs.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
 import { formatPublicKey, formatSigningKey, newSigningKey, parseSigningKey, signClaims } from '../signing/extract-signature.ts';
 import type { CliIo } from './cli-io.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface SignOptions {
   extracts: string[];
@@ -65,7 +66,7 @@ async function readSigningKey(file: string, io: CliIo): Promise<Uint8Array> {
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    throw new UsageError(`cannot read the signing key ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    throw unreadableFile(file, error, ' (the signing key)');
   }
   try {
     const stat = await handle.stat();

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { DataError, UsageError } from '../errors/errors.ts';
+import { DataError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { unreadableFile } from './file-errors.ts';
+import { jsonSyntaxProblem } from './json-syntax.ts';
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
@@ -18,13 +20,25 @@ export function configFindings(file: string, issues: z.core.$ZodIssue[]): Findin
   });
 }
 
-export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
-  let raw: unknown;
+/** Why `text` is not JSON, as a finding with line and column; undefined when it parses. The text itself is never quoted. */
+export function jsonFinding(file: string, text: string): Finding | undefined {
+  const problem = jsonSyntaxProblem(text);
+  if (problem) return { code: 'CONFIG_NOT_JSON', file, line: problem.line, field: `column ${problem.column}`, detail: problem.problem };
+  return undefined;
+}
+
+/** JSON.parse, with a finding that says where the syntax breaks (a leading byte-order mark is allowed). */
+export function parseJsonConfig(file: string, text: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataError({ code: 'CONFIG_NOT_JSON', file, detail: (error as Error).message });
+    return JSON.parse(body);
+  } catch {
+    throw new DataError(jsonFinding(file, body) ?? { code: 'CONFIG_NOT_JSON', file, detail: 'not valid JSON' });
   }
+}
+
+export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
+  const raw = parseJsonConfig(file, text);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new DataError(configFindings(file, parsed.error.issues));
   return parsed.data;
@@ -35,7 +49,7 @@ export async function loadConfig<S extends z.ZodType>(file: string, schema: S): 
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw unreadableFile(file, error);
   }
   return parseConfig(file, text, schema);
 }

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { Parser, CsvError, type Options as ParseOptions } from 'csv-parse';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { unreadableFile } from './file-errors.ts';
 
 /** Longest field a source may hold; anything longer is a broken export, not an identifier. */
 export const MAX_FIELD_CHARS = 1 << 20;
@@ -127,12 +128,12 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
     const handle = await open(path, 'r');
     if ((await handle.stat()).isDirectory()) {
       await handle.close();
-      throw new UsageError(`cannot read ${path}: it is a directory`);
+      throw unreadableFile(path, { code: 'EISDIR' });
     }
     return handle.createReadStream();
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw unreadableFile(path, error);
   }
 }
 
@@ -175,7 +176,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
         throw parseFailure(error, file, endLine + 1 + skipped);
       }
       const code = (error as NodeJS.ErrnoException).code;
-      if (code) throw new UsageError(`cannot read ${file}: ${code}`);
+      if (code) throw unreadableFile(file, error);
       throw error;
     }
   };
