@@ -16,6 +16,7 @@ import { DEFAULT_SCHEMA } from '../schema/default-schema.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema, type LinkageSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
+import { refuseStdout } from './output-path.ts';
 import { writeLinkageFolder } from './link.ts';
 import { unreadableFile } from '../io/file-errors.ts';
 
@@ -90,6 +91,7 @@ async function truthPseudonyms(path: string, sources: Set<string>, schema: Linka
 }
 
 export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<Evaluation> {
+  refuseStdout(options.writeTruthLinkage, '--write-truth-linkage', 'it writes a folder');
   const thresholds = thresholdList('--thresholds', options.thresholds);
   const diceThresholds = thresholdList('--dice-thresholds', options.diceThresholds);
   const summaryFile = join(options.linkage, 'summary.json');

@@ -73,6 +73,7 @@ export function defineHashCommand(io: CliIo): Command {
 
 function checkOptions(options: HashOptions): 'fail' | 'reject' {
   if (!options.output) throw new UsageError('hash needs -o FILE (or -o - for stdout)');
+  refuseStdout(options.rejects, '--rejects', 'rejected rows hold identifiers');
   if (options.input === '-' && options.secretFile === '-') throw new UsageError("the CSV and the secret cannot both come from stdin ('-')");
   if (options.rejects && options.onInvalid === 'fail') throw new UsageError('--rejects needs --on-invalid reject (rows are only set aside in reject mode)');
   const paths = [options.input, options.output, options.rejects, options.secretFile].filter((p): p is string => Boolean(p) && p !== '-');

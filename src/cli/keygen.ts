@@ -58,6 +58,7 @@ async function createExclusive(target: string, data: string): Promise<void> {
 
 export async function runKeygen(options: KeygenOptions, io: CliIo): Promise<void> {
   if (!options.output) throw new UsageError('keygen needs -o FILE: the secret is written to a file, never to the terminal');
+  refuseStdout(options.output, '-o', 'the secret is written only to a new owner-only file, never to stdout');
   const secret = new Uint8Array(randomBytes(SECRET_BYTES));
   const hex = Buffer.from(secret).toString('hex');
   await createExclusive(options.output, `${hex}\n`);

@@ -161,6 +161,7 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
   } else if (paths.length < 2) throw new UsageError('give at least two extracts to link (the spine counts as one), or one with --dedupe');
   if (!options.output) throw new UsageError('give the linkage folder with -o');
+  refuseStdout(options.output, '-o', 'link writes a folder of record-level files');
   const threshold = probabilityOption('--threshold', options.threshold);
   const diceThreshold = probabilityOption('--dice-threshold', options.diceThreshold);
   if (options.publicKey) await requireSignatures(paths, options.publicKey);

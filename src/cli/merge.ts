@@ -41,6 +41,7 @@ and clustered: the folder is byte for byte what credlink link without --shard wr
 
 export async function runMerge(options: MergeOptions, io: CliIo): Promise<void> {
   if (!options.output) throw new UsageError('give the linkage folder with -o');
+  refuseStdout(options.output, '-o', 'merge writes a folder of record-level files');
   const { result, settings } = mergeParts(await readPartFolders(options.parts));
   const summary = summarizeLinkage(result, settings);
   await writeLinkageFolder(options.output, {

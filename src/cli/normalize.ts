@@ -9,7 +9,7 @@ import { createRowNormalizer, mappedFields, type NormalizedRow } from '../normal
 import { QualityProfileBuilder, type QualityProfile } from '../normalize/quality-profile.ts';
 import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
 import type { CliIo } from './cli-io.ts';
-import { outAlias, outputOption, refuseStdout } from './output-path.ts';
+import { outAlias, outputOption, refuseStdout, STDIO } from './output-path.ts';
 
 export interface NormalizeOptions {
   input: string;
@@ -45,7 +45,7 @@ export function defineNormalizeCommand(io: CliIo): Command {
     .requiredOption('--mapping <file>', 'source mapping (JSON): columns, formats, person id, payload')
     .addOption(new Option('--on-invalid <mode>', 'what an unusable row does: stop the run, or be set aside (default: fail)').choices(['fail', 'reject']))
     .option('--rejects <file>', 'write rejected rows with _line and _reason columns (implies --on-invalid reject)')
-    .addOption(outputOption('<file>', 'write the normalized CSV here (default: stdout)'))
+    .addOption(outputOption('<file>', "write the normalized CSV here, or '-' for stdout (the default)"))
     .addOption(outAlias('<file>'))
     .option('--profile <file>', 'write the data-quality profile (JSON) here')
     .option('--json', 'print the run summary and profile as JSON on stdout (needs -o)')
@@ -62,8 +62,10 @@ interface Outputs {
 
 function checkOptions(options: NormalizeOptions): 'fail' | 'reject' {
   if (options.rejects && options.onInvalid === 'fail') throw new UsageError('--rejects needs --on-invalid reject (rows are only set aside in reject mode)');
-  if (options.json && !options.output) throw new UsageError('--json prints the summary on stdout, which then cannot also carry the normalized CSV; add -o FILE');
-  const paths = [options.output, options.rejects, options.profile].filter((p): p is string => Boolean(p));
+  refuseStdout(options.rejects, '--rejects', 'rejected rows hold identifiers and stdout carries the normalized CSV');
+  refuseStdout(options.profile, '--profile', 'stdout carries the normalized CSV');
+  if (options.json && (!options.output || options.output === STDIO)) throw new UsageError('--json prints the summary on stdout, which then cannot also carry the normalized CSV; add -o FILE');
+  const paths = [options.output, options.rejects, options.profile].filter((p): p is string => Boolean(p) && p !== STDIO);
   if (new Set(paths).size < paths.length || paths.includes(options.input)) throw new UsageError('the input, -o, --rejects and --profile must be different files');
   return options.onInvalid ?? (options.rejects ? 'reject' : 'fail');
 }
@@ -114,7 +116,7 @@ export async function runNormalize(options: NormalizeOptions, io: CliIo): Promis
   const fields = mappedFields(mapping);
   const header = ['person_id', ...fields, ...Object.keys(mapping.payload)];
   const outputs: Outputs = {
-    normalized: options.output ? openCsvFile(options.output, header) : openCsvBuffer(header),
+    normalized: options.output && options.output !== STDIO ? openCsvFile(options.output, header) : openCsvBuffer(header),
     rejects: options.rejects ? openRejectFile(options.rejects, csv.header) : undefined,
   };
   const builder = new QualityProfileBuilder(fields, Object.keys(mapping.payload));

@@ -54,6 +54,7 @@ function parseEpsilon(text: string | undefined): number | undefined {
 }
 
 export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<void> {
+  refuseStdout(options.output, '-o', 'outcomes writes a folder of tables');
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
   const cwd = process.cwd();

@@ -27,6 +27,7 @@ export interface RunOptions {
   output?: string;
   set?: string[];
   force?: boolean;
+  json?: boolean;
 }
 
 export function defineRunCommand(io: CliIo): Command {
@@ -37,6 +38,7 @@ export function defineRunCommand(io: CliIo): Command {
     .addOption(outAlias('<dir>'))
     .option('--set <key=value>', 'override a job key before validation, e.g. linkage.threshold=0.9 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--force', 'replace an existing run folder (only one holding run-manifest.json)')
+    .option('--json', 'print {runFolder, job, counts, outputs} as JSON')
     .addHelpText(
       'after',
       `
@@ -137,6 +139,7 @@ async function prepareTarget(runDir: string, force: boolean): Promise<void> {
 }
 
 export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
+  refuseStdout(options.output, '-o', 'run writes a run folder');
   const startedAt = new Date();
   const loaded = await loadJob(options.job, options.set ?? []);
   const extracts = await resolveExtracts(loaded);
@@ -153,7 +156,9 @@ export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
     await writeFileAtomic(join(staging, RUN_TIMINGS), manifestJson(timings));
     await rm(runDir, { recursive: true, force: true });
     await rename(staging, runDir);
-    io.stdout.write(`${summaryLine}\nrun folder: ${options.output ?? runDir}\n`);
+    const runFolder = options.output ?? runDir;
+    if (options.json) io.stdout.write(`${JSON.stringify({ runFolder, job: manifest.job, counts: manifest.counts, outputs: manifest.outputs.map((o) => o.path) }, null, 2)}\n`);
+    else io.stdout.write(`${summaryLine}\nrun folder: ${runFolder}\n`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -88,6 +88,7 @@ async function prepareFolder(dir: string, force: boolean): Promise<void> {
 }
 
 export async function runSynth(options: SynthCommandOptions, io: CliIo): Promise<WorldSummary> {
+  refuseStdout(options.output, '-o', 'synth writes a folder of files');
   const synthOptions = await resolveOptions(options);
   await prepareFolder(options.output, Boolean(options.force));
   const world = new SyntheticWorld(synthOptions);
