@@ -39,7 +39,7 @@ export function defineEvaluateCommand(io: CliIo): Command {
     .requiredOption('--secret-file <key>', 'the project key, to turn local ids into pseudonyms (a data holder or a synthetic test has it)')
     .option('--schema <file>', 'the linkage schema the extracts were encoded with (default: the built-in schema)')
     .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
-    .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95')
+    .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.3,0.4,0.45,0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9')
     .option('--write-truth-linkage <dir>', 'also write the true linkage as clusters.csv (to score outcome tables against)')
     .option('--json', 'print the evaluation as JSON')
     .addHelpText(

@@ -54,7 +54,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .addOption(outAlias('<dir>'))
     .option('--threshold <p>', 'minimum match probability of a link (method fs)', '0.85')
     .addOption(new Option('--method <method>', 'fs: Fellegi-Sunter; threshold: baseline single Dice threshold on the CLK').choices(['fs', 'threshold']).default('fs'))
-    .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
+    .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', String(defaultLinkSettings('').diceThreshold))
     .addOption(new Option('--training <how>', 'estimate m by EM per blocking pass (blocks) or over all pairs (all-pairs)').choices(['blocks', 'all-pairs']).default('blocks'))
     .option('--schema <file>', 'the linkage schema (public); tells which fields each blocking key uses, for EM training')
     .option('--dedupe', 'deduplicate one extract that may hold a person more than once: link it against itself and cluster its records')

@@ -32,6 +32,8 @@ export interface RunExtract {
 export interface LinkStepResult {
   summary: LinkageSummary;
   model: LinkageModelJson;
+  /** The settings the link step used, defaults filled in: what the run manifest records. */
+  settings: LinkSettings;
 }
 
 export async function linkStep(extracts: RunExtract[], settings: LinkageSettings, schemaPath: string | undefined, linkageDir: string, io: CliIo): Promise<LinkStepResult> {
@@ -53,7 +55,7 @@ export async function linkStep(extracts: RunExtract[], settings: LinkageSettings
   const stores = [];
   for (const e of extracts) stores.push(await readStore(e, kernel));
   const { summary, model } = await writeLinkage(linkageDir, linkStores(sortStores(stores), linkSettings), linkSettings);
-  return { summary, model: model as LinkageModelJson };
+  return { summary, model: model as LinkageModelJson, settings: linkSettings };
 }
 
 export interface OutcomesStepResult {
