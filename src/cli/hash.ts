@@ -19,6 +19,7 @@ import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract
 import type { FieldName } from '../schema/field-names.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress, type Progress } from '../io/progress.ts';
 import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 
 export interface HashOptions {
@@ -151,7 +152,7 @@ async function applyBatch(rows: CsvRow[], batch: HashedBatch, parts: RunParts, t
 /** Batches in flight per worker thread: enough to keep each busy, few enough to keep memory flat. */
 const BATCHES_PER_WORKER = 3;
 
-async function hashRows(batches: AsyncIterable<CsvRow[]>, pool: HashPool, parts: RunParts, tally: Tally): Promise<void> {
+async function hashRows(batches: AsyncIterable<CsvRow[]>, pool: HashPool, parts: RunParts, tally: Tally, progress: Progress): Promise<void> {
   const inFlight: Array<{ rows: CsvRow[]; result: Promise<HashedBatch> }> = [];
   const limit = pool.workers === 1 ? 1 : pool.workers * BATCHES_PER_WORKER;
   for await (const rows of batches) {
@@ -159,9 +160,13 @@ async function hashRows(batches: AsyncIterable<CsvRow[]>, pool: HashPool, parts:
     if (inFlight.length >= limit) {
       const done = inFlight.shift() as (typeof inFlight)[number];
       await applyBatch(done.rows, await done.result, parts, tally);
+      progress.update(tally.rowsIn, 'rows');
     }
   }
-  for (const done of inFlight) await applyBatch(done.rows, await done.result, parts, tally);
+  for (const done of inFlight) {
+    await applyBatch(done.rows, await done.result, parts, tally);
+    progress.update(tally.rowsIn, 'rows');
+  }
 }
 
 /** Below this input size worker threads cost more to start (~0.3 s each) than they save. */
@@ -229,8 +234,10 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   const rejects = options.rejects ? openRejectFile(options.rejects, csv.header) : undefined;
   const tally: Tally = { rowsIn: 0, rowsRejected: 0, payloadRows: 0, duplicateRows: 0, persons: 0, rejectedBy: {}, invalid: {}, filled: {} };
   const seen = pool.workers > 1 ? new SeenPersons() : undefined;
+  const progress = createProgress(io, `hash ${csv.file}`);
   try {
-    await hashRows(csv.batches, pool, { writer, rejects, mode, fieldNames: schema.fields.map((f) => f.field), seen }, tally);
+    await hashRows(csv.batches, pool, { writer, rejects, mode, fieldNames: schema.fields.map((f) => f.field), seen }, tally, progress);
+    progress.finish(`rows, ${tally.persons.toLocaleString('en-US')} persons`);
   } catch (error) {
     await Promise.all([writer.abort(), rejects?.abort()]);
     throw error;
@@ -245,6 +252,7 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   if (tally.duplicateRows > 0) io.logger.debug({ source: mapping.source, rows: tally.duplicateRows }, 'rows repeating a person id; each person was encoded once, from its first row');
   // With the extract on stdout, the summary goes to stderr.
   const report = toStdout ? io.stderr : io.stdout;
+  if (toStdout && io.quiet) return;
   if (options.json) {
     report.write(`${JSON.stringify({ input: csv.file, output, rejects: options.rejects ?? null, rowsEncoded: manifest.rowsIn - manifest.rowsRejected, rejectedBy: tally.rejectedBy, valuesSetToMissing: tally.invalid, manifest }, null, 2)}\n`);
   } else {

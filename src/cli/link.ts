@@ -20,6 +20,8 @@ import type { FieldName } from '../schema/field-names.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress, type Progress } from '../io/progress.ts';
+import { linkProgressOn } from './link-progress.ts';
 import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { linkKernel } from './link-engine.ts';
 import { runLinkShard } from './link-shard.ts';
@@ -141,10 +143,16 @@ export async function keyFieldsFor(schemaPath: string | undefined, fingerprint: 
 }
 
 /** Streams an extract into a store (into the kernel when given): no object per person is kept. */
-export async function readStore(input: Input, kernel: DiceKernel | undefined): Promise<SourceStore> {
+export async function readStore(input: Input, kernel: DiceKernel | undefined, progress?: Progress): Promise<SourceStore> {
   const { source, role, duplicateFree } = input.manifest;
   const builder = new SourceStoreBuilder({ name: source, role, duplicateFree });
-  await readExtract(input.path, { person: (p) => builder.add(p) });
+  let persons = 0;
+  await readExtract(input.path, {
+    person: (p) => {
+      builder.add(p);
+      progress?.update(++persons, `persons of ${source}`);
+    },
+  });
   return builder.build(kernel);
 }
 
@@ -155,7 +163,7 @@ export async function writeLinkageFolder(dir: string, files: Record<string, stri
 }
 
 /** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */
-export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[] }> {
+export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined, progress?: Progress): Promise<{ settings: LinkSettings; stores: SourceStore[] }> {
   const paths = [...options.extracts, ...(options.spine ? [options.spine] : [])];
   if (options.dedupe) {
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
@@ -180,7 +188,10 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
     ...(options.lsh ? {} : { lsh: false }),
   });
   const stores: SourceStore[] = [];
-  for (const input of inputs) stores.push(await readStore(input, kernel));
+  for (const input of inputs) {
+    progress?.stage(`link: reading ${input.path}`, input.manifest.persons);
+    stores.push(await readStore(input, kernel, progress));
+  }
   return { settings, stores: sortStores(stores) };
 }
 
@@ -199,9 +210,12 @@ export async function writeLinkage(dir: string, result: LinkageResult, settings:
 }
 
 export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
-  const { settings, stores } = await readLinkInputs(options, io, linkKernel(io));
-  const result = linkStores(stores, settings);
+  const progress = createProgress(io, 'link');
+  const { settings, stores } = await readLinkInputs(options, io, linkKernel(io), progress);
+  const result = linkStores(stores, settings, linkProgressOn(progress, 'link'));
+  progress.stage('link: writing', 1, options.output);
   const { summary } = await writeLinkage(options.output!, result, settings);
+  progress.finish(`${summary.sourcePairs.reduce((n, p) => n + p.links, 0).toLocaleString('en-US')} links`);
   if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(formatSummary(summary));
   if (options.explain) io.stdout.write(explainModel(result));

@@ -9,6 +9,7 @@ import { createRowNormalizer, mappedFields, type NormalizedRow } from '../normal
 import { QualityProfileBuilder, type QualityProfile } from '../normalize/quality-profile.ts';
 import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress, type Progress } from '../io/progress.ts';
 import { outAlias, outputOption, refuseStdout, STDIO } from './output-path.ts';
 
 export interface NormalizeOptions {
@@ -108,6 +109,14 @@ function summaryLines(file: string, profile: QualityProfile, mapping: SourceMapp
   return lines;
 }
 
+async function* tracked(rows: AsyncIterable<CsvRow>, progress: Progress): AsyncIterable<CsvRow> {
+  let count = 0;
+  for await (const row of rows) {
+    progress.update(++count, 'rows');
+    yield row;
+  }
+}
+
 export async function runNormalize(options: NormalizeOptions, io: CliIo): Promise<void> {
   const mode = checkOptions(options);
   const mapping = await loadConfig(options.mapping, sourceMappingSchema);
@@ -120,8 +129,10 @@ export async function runNormalize(options: NormalizeOptions, io: CliIo): Promis
     rejects: options.rejects ? openRejectFile(options.rejects, csv.header) : undefined,
   };
   const builder = new QualityProfileBuilder(fields, Object.keys(mapping.payload));
+  const progress = createProgress(io, `normalize ${csv.file}`);
   try {
-    await normalizeRows(csv.rows, normalize, mapping, mode, outputs, builder);
+    await normalizeRows(tracked(csv.rows, progress), normalize, mapping, mode, outputs, builder);
+    progress.finish('rows');
   } catch (error) {
     await Promise.all([outputs.normalized.abort(), outputs.rejects?.abort()]);
     throw error;
@@ -133,7 +144,7 @@ export async function runNormalize(options: NormalizeOptions, io: CliIo): Promis
   if (text !== undefined) io.stdout.write(text);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ input: csv.file, output: options.output, rejects: options.rejects ?? null, source: mapping.source, ...profile }, null, 2)}\n`);
-  } else {
+  } else if (!io.quiet) {
     io.stderr.write(`${summaryLines(csv.file, profile, mapping).join('\n')}\n`);
   }
   io.logger.debug({ rowsIn: profile.rows.in, rowsOut: profile.rows.out, rowsRejected: profile.rows.rejected }, 'normalize finished');

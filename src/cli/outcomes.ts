@@ -6,6 +6,7 @@ import { configDirOf, sha256File } from '../io/outcome-inputs.ts';
 import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { noiseSource } from '../io/noise-source.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress } from '../io/progress.ts';
 import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
 
@@ -59,7 +60,9 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
   const config = await loadConfig(options.config, outcomesConfigSchema);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
+  const progress = createProgress(io, 'outcomes');
   const { summary, manifest } = await releaseOutcomes({
+    progress,
     linkageDir: options.linkage,
     config,
     configDir: configDirOf(options.config),
@@ -70,6 +73,7 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
     extraInputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }],
     extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
   });
+  progress.finish(`${manifest.tables.length} tables`);
   if (options.json) io.stdout.write(`${JSON.stringify({ out: options.output, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
   else io.stdout.write(summary);
 }

@@ -51,6 +51,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
   const progress = createProgress(io, 'credlink run', stepCount);
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    progress.stage('credlink run', stepCount);
     progress.update(Object.keys(steps).length, name);
     const result = await fn();
     steps[name] = Math.round(performance.now() - t0);
@@ -60,7 +61,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
 
   const linkageDir = join(staging, 'linkage');
   const schemaPath = job.linkage.schema ? join(loaded.jobDir, job.linkage.schema) : undefined;
-  const link = await timed('link', () => linkStep(extracts, job.linkage, schemaPath, linkageDir, io));
+  const link = await timed('link', () => linkStep(extracts, job.linkage, schemaPath, linkageDir, io, progress));
   await writeFileAtomic(join(staging, 'linkage-model.json'), manifestJson({ summary: link.summary, model: link.model }));
   // The Dice threshold and levels are recorded as used, defaults included: a job that leaves them out still says what it ran with.
   const linkage = { ...job.linkage, diceThreshold: link.settings.diceThreshold, levels: [...link.settings.levelThresholds] };

@@ -13,6 +13,7 @@ import { staticWorldFiles } from '../synth/world-files.ts';
 import { MAX_PERSONS, SyntheticWorld, type WorldFile } from '../synth/world.ts';
 import type { WorldSummary } from '../synth/world-stats.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress } from '../io/progress.ts';
 import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 
 export interface SynthCommandOptions {
@@ -101,8 +102,11 @@ export async function runSynth(options: SynthCommandOptions, io: CliIo): Promise
     entry.pending = '';
     if (!entry.file.stream.write(chunk)) await new Promise<void>((resolve) => entry.file.stream.once('drain', () => resolve()));
   };
+  const progress = createProgress(io, `synth ${options.output}`, synthOptions.persons);
+  let persons = 0;
   try {
     for (const batch of world.lines()) {
+      progress.update(Math.min(++persons, synthOptions.persons), 'persons');
       for (const { file, line } of batch) {
         const entry = files.get(file)!;
         entry.pending += line;
@@ -113,6 +117,7 @@ export async function runSynth(options: SynthCommandOptions, io: CliIo): Promise
       await flush(entry);
       await entry.file.commit();
     }
+    progress.finish('persons');
   } catch (error) {
     await Promise.all([...files.values()].map((entry) => entry.file.abort()));
     throw error;

@@ -33,8 +33,10 @@ const U_ROUNDS = 10;
 const U_SETTLED_BITS = 0.01;
 
 /** Blocking, comparison vectors, the Fellegi-Sunter fit and the score of every candidate pair. */
-export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPairs {
+export function scoreSides(sides: PairSides, settings: LinkSettings, step?: (what: string) => void): ScoredPairs {
+  step?.('blocking and comparing');
   const candidates = candidateVectors(sides, settings);
+  step?.(`fitting m and u on ${candidates.left.length.toLocaleString('en-US')} candidate pairs`);
   return fitScoredPairs(sides, settings, candidates, uSample(sides, settings, candidates.fields));
 }
 
