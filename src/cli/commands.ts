@@ -29,7 +29,8 @@ export const commandLoaders: Record<string, () => Promise<DefineCommand>> = {
 
 /** The subcommands needed for these arguments: just the one named, or all of them for help and errors. */
 export async function loadCommands(argv: readonly string[]): Promise<DefineCommand[]> {
-  const named = argv[2];
+  // Global options may come first (`credlink --quiet hash ...`); --log-format takes a value.
+  const named = argv.slice(2).find((arg, i, args) => !arg.startsWith('-') && args[i - 1] !== '--log-format');
   if (named !== undefined && Object.hasOwn(commandLoaders, named)) return [await commandLoaders[named]()];
   return Promise.all(Object.values(commandLoaders).map((load) => load()));
 }
