@@ -52,6 +52,8 @@ function reportError(error: unknown, io: CliIo): number {
   }
   const missing = missingFileError(error);
   if (missing) error = missing;
+  // A failure in the middle of a progress bar must not be printed at the end of the bar's line.
+  if (io.stderrIsTTY) io.stderr.write('\r\x1b[K');
   if (error instanceof UsageError) io.stderr.write(`credlink: ${error.message}\n`);
   else if (error instanceof DataError) io.stderr.write(`credlink: ${error.message}\n`);
   else io.stderr.write(`credlink: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug; please report it with the command you ran (never the data or the secret).\n`);
