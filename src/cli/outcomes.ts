@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { relative } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { loadConfig } from '../io/config-file.ts';
+import { writeStagedFolder } from '../io/output-target.ts';
 import { configDirOf, sha256File } from '../io/outcome-inputs.ts';
 import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { noiseSource } from '../io/noise-source.ts';
@@ -9,6 +10,7 @@ import type { CliIo } from './cli-io.ts';
 import { createProgress } from '../io/progress.ts';
 import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
+import { requireSignatures } from './verify.ts';
 
 export interface OutcomesOptions {
   linkage: string;
@@ -18,6 +20,10 @@ export interface OutcomesOptions {
   epsilon?: string;
   noiseSeed?: string;
   json?: boolean;
+  /** Replace a non-empty -o folder. */
+  force?: boolean;
+  /** Trusted Ed25519 public keys: every extract must carry a valid signature by one, as for link. */
+  publicKey?: string[];
 }
 
 export function defineOutcomesCommand(io: CliIo): Command {
@@ -31,6 +37,8 @@ export function defineOutcomesCommand(io: CliIo): Command {
     .option('--epsilon <e>', 'differential privacy: total epsilon over all noisy counts and histograms (off by default)')
     .option('--noise-seed <n>', 'seed the noise (reproducible test runs only: a known seed voids the privacy guarantee)')
     .option('--json', 'print a JSON summary to stdout instead of Markdown')
+    .option('--force', 'replace a non-empty -o folder')
+    .option('--public-key <hex|file...>', "use only extracts signed (credlink sign) by one of these data holders' keys")
     .addHelpText(
       'after',
       `
@@ -58,21 +66,22 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
   refuseStdout(options.output, '-o', 'outcomes writes a folder of tables');
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
+  if (options.publicKey) await requireSignatures(options.extracts, options.publicKey);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
   const progress = createProgress(io, 'outcomes');
-  const { summary, manifest } = await releaseOutcomes({
+  const { summary, manifest } = await writeStagedFolder(options.output, { force: options.force, notice: (line) => io.logger.warn(line) }, async (out) => releaseOutcomes({
     progress,
     linkageDir: options.linkage,
     config,
     configDir: configDirOf(options.config),
     extracts: options.extracts,
-    out: options.output,
+    out,
     dp: epsilon === undefined ? undefined : { epsilon, random: noiseSource(options.noiseSeed) },
     fileName: (file) => relative(cwd, file),
     extraInputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }],
     extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
-  });
+  }));
   progress.finish(`${manifest.tables.length} tables`);
   if (options.json) io.stdout.write(`${JSON.stringify({ out: options.output, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
   else io.stdout.write(summary);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
-import { configFindings, jsonFinding } from '../io/config-file.ts';
+import { configFindings, jsonSyntaxFinding } from '../io/config-file.ts';
 import { detectConfigKind, CONFIG_KEYS, type ConfigKind } from '../job/config-kind.ts';
 import { jobSchema } from '../job/job-schema.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
@@ -81,12 +81,11 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 
 /** The kind and findings of one config text. */
 export function validateText(file: string, text: string): FileVerdict {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
   try {
-    raw = JSON.parse(body);
+    raw = JSON.parse(text);
   } catch {
-    const finding = jsonFinding(file, body) ?? { code: 'CONFIG_NOT_JSON', file, detail: 'not valid JSON' };
+    const finding = jsonSyntaxFinding(file, text);
     return { file, kind: null, findings: [{ ...finding, detail: `${finding.detail}; a credlink config is one JSON object` }] };
   }
   const kind = detectConfigKind(raw);

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { DataError } from '../errors/errors.ts';
+import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { jsonSyntaxDetail } from '../errors/json-syntax.ts';
 import { unreadableFile } from './file-errors.ts';
-import { jsonSyntaxProblem } from './json-syntax.ts';
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
@@ -20,25 +20,21 @@ export function configFindings(file: string, issues: z.core.$ZodIssue[]): Findin
   });
 }
 
-/** Why `text` is not JSON, as a finding with line and column; undefined when it parses. The text itself is never quoted. */
-export function jsonFinding(file: string, text: string): Finding | undefined {
-  const problem = jsonSyntaxProblem(text);
-  if (problem) return { code: 'CONFIG_NOT_JSON', file, line: problem.line, field: `column ${problem.column}`, detail: problem.problem };
-  return undefined;
-}
-
-/** JSON.parse, with a finding that says where the syntax breaks (a leading byte-order mark is allowed). */
-export function parseJsonConfig(file: string, text: string): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** JSON.parse, failing with a finding that gives line and column and never the text (it could be a key file). */
+export function parseJson(file: string, text: string, code = 'CONFIG_NOT_JSON'): unknown {
   try {
-    return JSON.parse(body);
+    return JSON.parse(text);
   } catch {
-    throw new DataError(jsonFinding(file, body) ?? { code: 'CONFIG_NOT_JSON', file, detail: 'not valid JSON' });
+    throw new DataError(jsonSyntaxFinding(file, text, code));
   }
 }
 
+export function jsonSyntaxFinding(file: string, text: string, code = 'CONFIG_NOT_JSON'): Finding {
+  return { code, file, detail: jsonSyntaxDetail(text) };
+}
+
 export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
-  const raw = parseJsonConfig(file, text);
+  const raw = parseJson(file, text);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new DataError(configFindings(file, parsed.error.issues));
   return parsed.data;

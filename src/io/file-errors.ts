@@ -1,7 +1,9 @@
 import { UsageError } from '../errors/errors.ts';
+import { safePath } from '../errors/redact.ts';
 
 /** Why a path could not be opened, in words: "x.csv does not exist", not a bare ENOENT. */
-export function fileProblem(path: string, error: unknown): string {
+export function fileProblem(given: string, error: unknown): string {
+  const path = safePath(given);
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':

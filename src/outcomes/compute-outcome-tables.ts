@@ -62,7 +62,7 @@ export function rawOutcomeTables(ctx: OutcomeContext, withPathways: boolean): Ra
  */
 export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings } = {}): OutcomeTables {
   const ctx = buildContext(inputs, config, { credentialCap: options.dp ? config.disclosure.dpMaxCredentialsPerPerson : undefined });
-  const notes: string[] = [];
+  const notes: string[] = [ctx.coverage.note];
   const raw = rawOutcomeTables(ctx, !options.dp);
   // Which sequences are shown depends on the data, which differential privacy does not allow.
   if (options.dp) notes.push('pathways table withheld under differential privacy (its rows depend on the data)');
