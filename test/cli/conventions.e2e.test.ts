@@ -131,7 +131,7 @@ describe('--json and exit codes', () => {
     expect(summary.counts.link.links).toBeGreaterThan(100);
     expect(summary.outputs).toContain('report.html');
     const manifest = JSON.parse(readFileSync(at('runs/a/run-manifest.json'), 'utf8'));
-    expect(manifest.parameters.linkage).toMatchObject({ method: 'fs', threshold: 0.85, diceThreshold: 0.5, levels: [0.6, 0.75, 0.9, 1] });
+    expect(manifest.parameters.linkage).toMatchObject({ method: 'fs', diceThreshold: 0.5, levels: [0.6, 0.75, 0.9, 1] });
   }, 120_000);
 
   it('diff --exit-code is 0 for identical runs and 1 when they differ', () => {
