@@ -34,4 +34,22 @@ describe('progress', () => {
     expect(draws[2]).toContain('100% 10/10');
     expect(s.text().endsWith('\n')).toBe(true);
   });
+
+  it('draws a new stage or a new detail at once, even inside the 100 ms', () => {
+    const s = sink(true);
+    const t = 1_000;
+    const p = createProgress(s.io, 'link', undefined, () => t);
+    p.stage('link: reading spine.extract', 2_000);
+    p.update(10, 'persons of spine');
+    p.update(20, 'persons of spine');
+    p.stage('link (source pairs)', 5, 'spine ~ wages: blocking and comparing');
+    p.update(0, 'spine ~ wages: fitting m and u on 3,422 candidate pairs');
+    const draws = s.text().split('\r').filter(Boolean).map((d) => d.replace('\x1b[K', ''));
+    expect(draws).toEqual([
+      'link: reading spine.extract [------------------------] 0% 0/2,000',
+      'link: reading spine.extract [------------------------] 0% 10/2,000 persons of spine',
+      'link (source pairs) [------------------------] 0% 0/5 spine ~ wages: blocking and comparing',
+      'link (source pairs) [------------------------] 0% 0/5 spine ~ wages: fitting m and u on 3,422 candidate pairs',
+    ]);
+  });
 });

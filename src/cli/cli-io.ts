@@ -9,4 +9,6 @@ export interface CliIo {
   /** Progress bars are drawn only when stderr is a terminal. */
   stderrIsTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** --quiet: no progress and no summary on stderr; only errors are logged. */
+  quiet?: boolean;
 }

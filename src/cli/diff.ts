@@ -1,16 +1,19 @@
 import { Command } from 'commander';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../errors/errors.ts';
+import { DataError, UsageError } from '../errors/errors.ts';
 import { parseJson } from '../io/config-file.ts';
 import type { PublishedTable } from '../disclosure/cells.ts';
-import { diffRuns, formatRunDiff, type RunSide } from '../job/run-diff.ts';
+import { diffRuns, formatRunDiff, type RunDiff, type RunSide } from '../job/run-diff.ts';
 import type { CliIo } from './cli-io.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface DiffOptions {
   runA: string;
   runB: string;
   json?: boolean;
+  /** Exit 1 when the runs differ, as `git diff --exit-code`. */
+  exitCode?: boolean;
 }
 
 export function defineDiffCommand(io: CliIo): Command {
@@ -19,19 +22,21 @@ export function defineDiffCommand(io: CliIo): Command {
     .argument('<run-a>', 'run folder written by credlink run (the baseline)')
     .argument('<run-b>', 'run folder to compare with it')
     .option('--json', 'print the differences as JSON')
+    .option('--exit-code', 'exit 1 when the runs differ (0 when they do not), for scripts')
     .addHelpText(
       'after',
       `
 Cells are matched by table, dimension values and measure; a change shows both values, the
 difference and the relative difference, or "suppressed" when disclosure control hid a cell.
-Exit code 0 whether or not the runs differ.
+Exit code 0 whether or not the runs differ, unless --exit-code: then 1 when they differ.
 
 Example:
   $ credlink run job.json -o runs/base
   $ credlink run job.json -o runs/strict --set linkage.threshold=0.95
-  $ credlink diff runs/base runs/strict`,
+  $ credlink diff runs/base runs/strict
+  $ credlink diff --exit-code --json runs/base runs/rerun > changes.json || echo "the rerun differs"`,
     )
-    .action(async (runA: string, runB: string, flags: { json?: boolean }) => runDiff({ runA, runB, json: flags.json }, io));
+    .action(async (runA: string, runB: string, flags: { json?: boolean; exitCode?: boolean }) => runDiff({ runA, runB, ...flags }, io));
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -39,7 +44,7 @@ async function readJson(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; is it a run folder written by credlink run?`);
+    throw unreadableFile(path, error, '; is it a run folder written by credlink run?');
   }
   return parseJson(path, text, 'RUN_FILE_NOT_JSON');
 }
@@ -92,5 +97,11 @@ export async function readRunSide(runDir: string): Promise<RunSide> {
 
 export async function runDiff(options: DiffOptions, io: CliIo): Promise<void> {
   const diff = diffRuns(await readRunSide(options.runA), await readRunSide(options.runB));
-  io.stdout.write(options.json ? `${JSON.stringify(diff, null, 2)}\n` : formatRunDiff(diff));
+  const differ = runsDiffer(diff);
+  io.stdout.write(options.json ? `${JSON.stringify({ differ, ...diff }, null, 2)}\n` : formatRunDiff(diff));
+  if (options.exitCode && differ) throw new DataError({ code: 'RUNS_DIFFER', detail: `${options.runA} and ${options.runB} differ (--exit-code)` });
+}
+
+export function runsDiffer(diff: RunDiff): boolean {
+  return diff.parameters.length + diff.inputs.length + diff.counts.length > 0 || diff.tables.some((t) => t.changed.length > 0 || t.cellsA !== t.cellsB);
 }

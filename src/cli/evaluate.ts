@@ -18,7 +18,9 @@ import { DEFAULT_SCHEMA } from '../schema/default-schema.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema, type LinkageSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
+import { refuseStdout } from './output-path.ts';
 import { writeLinkageFolder } from './link.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface EvaluateOptions {
   linkage: string;
@@ -41,7 +43,7 @@ export function defineEvaluateCommand(io: CliIo): Command {
     .requiredOption('--secret-file <key>', 'the project key, to turn local ids into pseudonyms (a data holder or a synthetic test has it)')
     .option('--schema <file>', 'the linkage schema the extracts were encoded with (default: the built-in schema)')
     .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.000001,0.00001,0.0001,0.001,0.005,0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
-    .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95')
+    .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.3,0.4,0.45,0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9')
     .option('--write-truth-linkage <dir>', 'also write the true linkage as clusters.csv (to score outcome tables against)')
     .option('--json', 'print the evaluation as JSON')
     .option('--force', 'replace a non-empty --write-truth-linkage folder')
@@ -72,7 +74,7 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; is it a folder written by credlink link?`);
+    throw unreadableFile(path, error, '; is it a folder written by credlink link?');
   }
 }
 
@@ -96,6 +98,7 @@ async function truthPseudonyms(path: string, sources: Set<string>, schema: Linka
 }
 
 export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<Evaluation> {
+  refuseStdout(options.writeTruthLinkage, '--write-truth-linkage', 'it writes a folder');
   const thresholds = thresholdList('--thresholds', options.thresholds);
   const diceThresholds = thresholdList('--dice-thresholds', options.diceThresholds);
   const summaryFile = join(options.linkage, 'summary.json');

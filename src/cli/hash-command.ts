@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.ts';
 import type { HashOptions } from './hash.ts';
+import { outAlias, outputOption } from './output-path.ts';
 
 const HELP_AFTER = `
 Normalizes a source CSV with its mapping (as credlink normalize does) and encodes each person with
@@ -33,7 +34,8 @@ export function defineHashCommand(io: CliIo): Command {
     .option('--secret-file <file>', "file holding the project secret, or '-' for stdin")
     .addOption(new Option('--on-invalid <mode>', 'what an unusable row does (default: fail)').choices(['fail', 'reject']))
     .option('--rejects <file>', 'write rejected rows with _line and _reason (implies --on-invalid reject)')
-    .option('-o, --output <file>', "the extract to write, or '-' for stdout (then the summary goes to stderr)")
+    .addOption(outputOption('<file>', "the extract to write, or '-' for stdout (then the summary goes to stderr)"))
+    .addOption(outAlias('<file>'))
     .option('--json', 'print the summary as JSON')
     .option('--force', 'replace an existing -o or --rejects file')
     .option('--workers <n>', 'threads that normalize and encode; the extract is the same for any n (default: 1 below 8 MB of input, else cores - 1, at most 4)')

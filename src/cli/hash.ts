@@ -21,6 +21,8 @@ import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract
 import type { FieldName } from '../schema/field-names.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress, type Progress } from '../io/progress.ts';
+import { refuseStdout } from './output-path.ts';
 
 export interface HashOptions {
   input: string;
@@ -39,6 +41,7 @@ export interface HashOptions {
 
 function checkOptions(options: HashOptions): 'fail' | 'reject' {
   if (!options.output) throw new UsageError('hash needs -o FILE (or -o - for stdout)');
+  refuseStdout(options.rejects, '--rejects', 'rejected rows hold identifiers');
   if (options.input === '-' && options.secretFile === '-') throw new UsageError("the CSV and the secret cannot both come from stdin ('-')");
   if (options.rejects && options.onInvalid === 'fail') throw new UsageError('--rejects needs --on-invalid reject (rows are only set aside in reject mode)');
   const paths = [options.input, options.output, options.rejects, options.secretFile].filter((p): p is string => Boolean(p) && p !== '-');
@@ -116,7 +119,7 @@ async function applyBatch(rows: CsvRow[], batch: HashedBatch, parts: RunParts, t
 /** Batches in flight per worker thread: enough to keep each busy, few enough to keep memory flat. */
 const BATCHES_PER_WORKER = 3;
 
-async function hashRows(batches: AsyncIterable<CsvRow[]>, pool: HashPool, parts: RunParts, tally: Tally): Promise<void> {
+async function hashRows(batches: AsyncIterable<CsvRow[]>, pool: HashPool, parts: RunParts, tally: Tally, progress: Progress): Promise<void> {
   const inFlight: Array<{ rows: CsvRow[]; result: Promise<HashedBatch> }> = [];
   const limit = pool.workers === 1 ? 1 : pool.workers * BATCHES_PER_WORKER;
   for await (const rows of batches) {
@@ -124,9 +127,13 @@ async function hashRows(batches: AsyncIterable<CsvRow[]>, pool: HashPool, parts:
     if (inFlight.length >= limit) {
       const done = inFlight.shift() as (typeof inFlight)[number];
       await applyBatch(done.rows, await done.result, parts, tally);
+      progress.update(tally.rowsIn, 'rows');
     }
   }
-  for (const done of inFlight) await applyBatch(done.rows, await done.result, parts, tally);
+  for (const done of inFlight) {
+    await applyBatch(done.rows, await done.result, parts, tally);
+    progress.update(tally.rowsIn, 'rows');
+  }
 }
 
 /** Below this input size worker threads cost more to start (~0.3 s each) than they save. */
@@ -200,8 +207,10 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   const rejects = options.rejects ? openRejectFile(options.rejects, csv.header) : undefined;
   const tally: Tally = { rowsIn: 0, rowsRejected: 0, payloadRows: 0, duplicateRows: 0, persons: 0, rejectedBy: {}, invalid: {}, filled: {} };
   const seen = pool.workers > 1 ? new SeenPersons() : undefined;
+  const progress = createProgress(io, `hash ${csv.file}`);
   try {
-    await hashRows(csv.batches, pool, { writer, rejects, mode, fieldNames: schema.fields.map((f) => f.field), seen }, tally);
+    await hashRows(csv.batches, pool, { writer, rejects, mode, fieldNames: schema.fields.map((f) => f.field), seen }, tally, progress);
+    progress.finish(`rows, ${tally.persons.toLocaleString('en-US')} persons`);
   } catch (error) {
     await Promise.all([writer.abort(), rejects?.abort()]);
     throw error;
@@ -219,6 +228,7 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   }
   // With the extract on stdout, the summary goes to stderr.
   const report = toStdout ? io.stderr : io.stdout;
+  if (toStdout && io.quiet) return;
   if (options.json) {
     report.write(`${JSON.stringify({ input: csv.file, output, rejects: options.rejects ?? null, rowsEncoded: manifest.rowsIn - manifest.rowsRejected, rejectedBy: tally.rejectedBy, valuesSetToMissing: tally.invalid, outcomeWarnings: payloadFindings.map((f) => ({ code: f.code, field: f.field, detail: f.detail })), manifest }, null, 2)}\n`);
   } else {

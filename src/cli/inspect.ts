@@ -3,9 +3,11 @@ import { DataError, UsageError } from '../errors/errors.ts';
 import { readExtract } from '../io/extract-file.ts';
 import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract-types.ts';
 import type { CliIo } from './cli-io.ts';
+import { STDIO } from './output-path.ts';
 import type { EncodedPerson } from '../extract/extract-types.ts';
 import { extractLeakage, type ExtractLeakage } from '../leakage/extract-leakage.ts';
 import { formatLeakage } from '../leakage/leakage-report.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface InspectOptions {
   files: string[];
@@ -26,12 +28,13 @@ that cannot be linked make the exit code 1, after the report.
 Examples:
   credlink inspect roster.extract
   credlink inspect techcert.extract college.extract wages.extract --json
+  credlink hash ... -o - | credlink inspect -
 `;
 
 export function defineInspectCommand(io: CliIo): Command {
   return new Command('inspect')
     .description('verify extracts and show their manifests; say whether they can be linked')
-    .argument('<files...>', 'extract files written by credlink hash')
+    .argument('<files...>', "extract files written by credlink hash, or '-' for stdin")
     .option('--json', 'print {extracts, linkable, reasons} as JSON')
     .option('--leakage', 'also measure what the filters leak to a keyless reader: bit-frequency spread, fill vs length, repeated filters (docs/threat-model.md)')
     .addHelpText('after', HELP_AFTER)
@@ -97,18 +100,20 @@ function manifestText(e: Inspected): string {
 
 export async function runInspect(options: InspectOptions, io: CliIo): Promise<void> {
   if (options.files.length === 0) throw new UsageError('inspect needs at least one extract file');
+  if (options.files.filter((f) => f === STDIO).length > 1) throw new UsageError("stdin ('-') can be read only once");
   const extracts: Inspected[] = [];
   for (const file of options.files) {
     let manifest: ExtractManifest;
     const persons: EncodedPerson[] = [];
     try {
-      manifest = await readExtract(file, options.leakage ? { person: (p) => persons.push(p) } : {});
+      const visitor = options.leakage ? { person: (p: EncodedPerson) => persons.push(p) } : {};
+      manifest = file === STDIO ? await readExtract('<stdin>', visitor, io.stdin) : await readExtract(file, visitor);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new UsageError(`cannot read ${file}: ${code}`);
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw unreadableFile(file, error);
       throw error;
     }
-    extracts.push({ file, checksum: 'ok', manifest, ...(options.leakage ? { leakage: extractLeakage(persons) } : {}) });
+    extracts.push({ file: file === STDIO ? '<stdin>' : file, checksum: 'ok', manifest, ...(options.leakage ? { leakage: extractLeakage(persons) } : {}) });
   }
   const reasons = extracts.length > 1 ? linkabilityReasons(extracts) : [];
   if (options.json) {

@@ -6,6 +6,7 @@ import { UsageError } from '../errors/errors.ts';
 import { OWNER_ONLY } from '../io/atomic-write.ts';
 import { keyCheckValue, SECRET_BYTES } from '../encode/key-derivation.ts';
 import type { CliIo } from './cli-io.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 
 export interface KeygenOptions {
   output?: string;
@@ -31,7 +32,8 @@ Examples:
 export function defineKeygenCommand(io: CliIo): Command {
   return new Command('keygen')
     .description('create the project secret (32 random bytes) in a new owner-only file')
-    .option('-o, --output <file>', 'the key file to create (must not exist)')
+    .addOption(outputOption('<file>', 'the key file to create (must not exist)'))
+    .addOption(outAlias('<file>'))
     .option('--json', 'print {"file","keyCheckValue"} as JSON')
     .addHelpText('after', HELP_AFTER)
     .action(async (options: KeygenOptions) => {
@@ -56,6 +58,7 @@ async function createExclusive(target: string, data: string): Promise<void> {
 
 export async function runKeygen(options: KeygenOptions, io: CliIo): Promise<void> {
   if (!options.output) throw new UsageError('keygen needs -o FILE: the secret is written to a file, never to the terminal');
+  refuseStdout(options.output, '-o', 'the secret is written only to a new owner-only file, never to stdout');
   const secret = new Uint8Array(randomBytes(SECRET_BYTES));
   const hex = Buffer.from(secret).toString('hex');
   await createExclusive(options.output, `${hex}\n`);

@@ -23,9 +23,13 @@ import type { FieldName } from '../schema/field-names.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress, type Progress } from '../io/progress.ts';
+import { linkProgressOn } from './link-progress.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { linkKernel } from './link-engine.ts';
 import { runLinkShard } from './link-shard.ts';
 import { requireSignatures } from './verify.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface LinkOptions {
   extracts: string[];
@@ -53,10 +57,11 @@ export function defineLinkCommand(io: CliIo): Command {
     .description('Link encoded extracts (Fellegi-Sunter on Bloom-filter Dice) into a linkage folder; needs no secret')
     .argument('<extracts...>', 'extracts written by credlink hash')
     .option('--spine <extract>', 'the spine extract: every other source links to it, clusters form around its records')
-    .requiredOption('-o, --output <dir>', 'linkage folder to write (created owner-only)')
+    .addOption(outputOption('<dir>', 'linkage folder to write (created owner-only)').makeOptionMandatory())
+    .addOption(outAlias('<dir>'))
     .option('--threshold <p|auto>', "minimum match probability of a link (method fs); 'auto' takes, per source pair, the one of best expected F1", 'auto')
     .addOption(new Option('--method <method>', 'fs: Fellegi-Sunter; threshold: baseline single Dice threshold on the CLK').choices(['fs', 'threshold']).default('fs'))
-    .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
+    .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', String(defaultLinkSettings('').diceThreshold))
     .addOption(new Option('--training <how>', 'estimate m by EM per blocking pass (blocks) or over all pairs (all-pairs)').choices(['blocks', 'all-pairs']).default('blocks'))
     .option('--schema <file>', 'the linkage schema (public); tells which fields each blocking key uses, for EM training')
     .option('--dedupe', 'deduplicate one extract that may hold a person more than once: link it against itself and cluster its records')
@@ -107,7 +112,7 @@ async function readManifests(paths: string[]): Promise<Input[]> {
       inputs.push({ path, manifest: await readExtractManifest(path) });
     } catch (error) {
       if (error instanceof DataError) throw error;
-      throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw unreadableFile(path, error);
     }
   }
   return inputs;
@@ -150,10 +155,16 @@ export async function keyFieldsFor(schemaPath: string | undefined, fingerprint: 
 }
 
 /** Streams an extract into a store (into the kernel when given): no object per person is kept. */
-export async function readStore(input: Input, kernel: DiceKernel | undefined): Promise<SourceStore> {
+export async function readStore(input: Input, kernel: DiceKernel | undefined, progress?: Progress): Promise<SourceStore> {
   const { source, role, duplicateFree } = input.manifest;
   const builder = new SourceStoreBuilder({ name: source, role, duplicateFree });
-  await readExtract(input.path, { person: (p) => builder.add(p) });
+  let persons = 0;
+  await readExtract(input.path, {
+    person: (p) => {
+      builder.add(p);
+      progress?.update(++persons, `persons of ${source}`);
+    },
+  });
   return builder.build(kernel);
 }
 
@@ -171,12 +182,13 @@ export async function writeLinkageFolder(dir: string, files: Record<string, Link
 }
 
 /** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */
-export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[]; manifests: ExtractManifest[] }> {
+export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined, progress?: Progress): Promise<{ settings: LinkSettings; stores: SourceStore[]; manifests: ExtractManifest[] }> {
   const paths = [...options.extracts, ...(options.spine ? [options.spine] : [])];
   if (options.dedupe) {
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
   } else if (paths.length < 2) throw new UsageError('give at least two extracts to link (the spine counts as one), or one with --dedupe');
   if (!options.output) throw new UsageError('give the linkage folder with -o');
+  refuseStdout(options.output, '-o', 'link writes a folder of record-level files');
   const threshold = thresholdOption(options.threshold);
   const diceThreshold = probabilityOption('--dice-threshold', options.diceThreshold);
   if (options.publicKey) await requireSignatures(paths, options.publicKey);
@@ -195,7 +207,10 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
     ...(options.lsh ? {} : { lsh: false }),
   });
   const stores: SourceStore[] = [];
-  for (const input of inputs) stores.push(await readStore(input, kernel));
+  for (const input of inputs) {
+    progress?.stage(`link: reading ${input.path}`, input.manifest.persons);
+    stores.push(await readStore(input, kernel, progress));
+  }
   return { settings, stores: sortStores(stores), manifests: inputs.map((i) => i.manifest) };
 }
 
@@ -215,15 +230,19 @@ export async function writeLinkage(dir: string, result: LinkageResult, settings:
 
 export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
   if (!options.output) throw new UsageError('give the linkage folder with -o');
+  refuseStdout(options.output, '-o', 'link writes a folder of record-level files');
   const staged = await stageFolder(options.output, { force: options.force, mode: 0o700, notice: (line) => io.logger.warn(line) });
+  const progress = createProgress(io, 'link');
   let summary: LinkageSummary;
   let result: LinkageResult;
   try {
-    const { settings, stores, manifests } = await readLinkInputs(options, io, linkKernel(io));
-    result = linkStores(stores, settings);
+    const { settings, stores, manifests } = await readLinkInputs(options, io, linkKernel(io), progress);
+    result = linkStores(stores, settings, linkProgressOn(progress, 'link'));
+    progress.stage('link: writing', 1, options.output);
     ({ summary } = await writeLinkage(staged.dir, result, settings));
     await writeLinkageFolder(staged.dir, { [LINKAGE_INPUTS]: linkageInputsJson(manifests) });
     await staged.commit();
+    progress.finish(`${summary.sourcePairs.reduce((n, p) => n + p.links, 0).toLocaleString('en-US')} links`);
   } catch (error) {
     await staged.abort();
     throw error;

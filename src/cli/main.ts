@@ -7,6 +7,8 @@ import { writeFailure } from '../io/write-failure.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
 import { listedTerm, loadCommands } from './commands.ts';
+import { addGlobalOptions, deferRequiredOptions } from './global-options.ts';
+import { missingFileError } from '../io/file-errors.ts';
 
 function defaultIo(): CliIo {
   installSignalCleanup();
@@ -25,10 +27,11 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
     .description('Privacy-preserving record linkage of credential outcomes')
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ subcommandTerm: listedTerm })
+    .configureHelp({ subcommandTerm: listedTerm, showGlobalOptions: true })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const define of await loadCommands(argv)) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+  addGlobalOptions(program, io);
+  for (const define of await loadCommands(argv)) program.addCommand(deferRequiredOptions(define(io)).exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   return program;
 }
 
@@ -55,6 +58,10 @@ function reportError(error: unknown, io: CliIo): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
     return 2;
   }
+  const missing = missingFileError(error);
+  if (missing) error = missing;
+  // A failure in the middle of a progress bar must not be printed at the end of the bar's line.
+  if (io.stderrIsTTY) io.stderr.write('\r\x1b[K');
   // Last line of defence: nothing shaped like a key reaches the terminal, whatever built the message.
   if (error instanceof UsageError) io.stderr.write(scrubSecrets(`credlink: ${error.message}\n`));
   else if (error instanceof DataError) io.stderr.write(scrubSecrets(`credlink: ${error.message}\n`));

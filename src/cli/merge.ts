@@ -6,6 +6,7 @@ import { candidatesCsv, clustersCsv, modelJson, pairsCsv } from '../link/linkage
 import { explainModel, formatSummary } from '../link/linkage-report.ts';
 import { mergeParts } from '../link/merge-parts.ts';
 import type { CliIo } from './cli-io.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { writeLinkageFolder } from './link.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ export function defineMergeCommand(io: CliIo): Command {
   return new Command('merge')
     .description('Combine the part folders of credlink link --shard i/n into the linkage folder a single run would write')
     .argument('<parts...>', 'part folders, one per shard (all n of them)')
-    .requiredOption('-o, --output <dir>', 'linkage folder to write (created owner-only)')
+    .addOption(outputOption('<dir>', 'linkage folder to write (created owner-only)').makeOptionMandatory())
+    .addOption(outAlias('<dir>'))
     .option('--explain', 'print the fitted model (m, u and match weight per comparison level)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -48,6 +50,7 @@ async function partInputs(parts: string[]): Promise<Record<string, string>> {
 
 export async function runMerge(options: MergeOptions, io: CliIo): Promise<void> {
   if (!options.output) throw new UsageError('give the linkage folder with -o');
+  refuseStdout(options.output, '-o', 'merge writes a folder of record-level files');
   const { result, settings } = mergeParts(await readPartFolders(options.parts));
   const summary = summarizeLinkage(result, settings);
   await writeLinkageFolder(options.output, {

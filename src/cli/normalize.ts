@@ -10,6 +10,8 @@ import { createRowNormalizer, mappedFields, type NormalizedRow } from '../normal
 import { QualityProfileBuilder, type QualityProfile } from '../normalize/quality-profile.ts';
 import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress, type Progress } from '../io/progress.ts';
+import { outAlias, outputOption, refuseStdout, STDIO } from './output-path.ts';
 
 export interface NormalizeOptions {
   input: string;
@@ -47,7 +49,8 @@ export function defineNormalizeCommand(io: CliIo): Command {
     .requiredOption('--mapping <file>', 'source mapping (JSON): columns, formats, person id, payload')
     .addOption(new Option('--on-invalid <mode>', 'what an unusable row does: stop the run, or be set aside (default: fail)').choices(['fail', 'reject']))
     .option('--rejects <file>', 'write rejected rows with _line and _reason columns (implies --on-invalid reject)')
-    .option('-o, --output <file>', 'write the normalized CSV here (default: stdout)')
+    .addOption(outputOption('<file>', "write the normalized CSV here, or '-' for stdout (the default)"))
+    .addOption(outAlias('<file>'))
     .option('--profile <file>', 'write the data-quality profile (JSON) here')
     .option('--json', 'print the run summary and profile as JSON on stdout (needs -o)')
     .option('--force', 'replace existing -o, --rejects and --profile files')
@@ -64,8 +67,10 @@ interface Outputs {
 
 function checkOptions(options: NormalizeOptions): 'fail' | 'reject' {
   if (options.rejects && options.onInvalid === 'fail') throw new UsageError('--rejects needs --on-invalid reject (rows are only set aside in reject mode)');
-  if (options.json && !options.output) throw new UsageError('--json prints the summary on stdout, which then cannot also carry the normalized CSV; add -o FILE');
-  const paths = [options.output, options.rejects, options.profile].filter((p): p is string => Boolean(p));
+  refuseStdout(options.rejects, '--rejects', 'rejected rows hold identifiers and stdout carries the normalized CSV');
+  refuseStdout(options.profile, '--profile', 'stdout carries the normalized CSV');
+  if (options.json && (!options.output || options.output === STDIO)) throw new UsageError('--json prints the summary on stdout, which then cannot also carry the normalized CSV; add -o FILE');
+  const paths = [options.output, options.rejects, options.profile].filter((p): p is string => Boolean(p) && p !== STDIO);
   if (new Set(paths).size < paths.length || paths.includes(options.input)) throw new UsageError('the input, -o, --rejects and --profile must be different files');
   return options.onInvalid ?? (options.rejects ? 'reject' : 'fail');
 }
@@ -108,6 +113,14 @@ function summaryLines(file: string, profile: QualityProfile, mapping: SourceMapp
   return lines;
 }
 
+async function* tracked(rows: AsyncIterable<CsvRow>, progress: Progress): AsyncIterable<CsvRow> {
+  let count = 0;
+  for await (const row of rows) {
+    progress.update(++count, 'rows');
+    yield row;
+  }
+}
+
 export async function runNormalize(options: NormalizeOptions, io: CliIo): Promise<void> {
   const mode = checkOptions(options);
   const notice = (line: string) => io.logger.warn(line);
@@ -120,12 +133,14 @@ export async function runNormalize(options: NormalizeOptions, io: CliIo): Promis
   const fields = mappedFields(mapping);
   const header = ['person_id', ...fields, ...Object.keys(mapping.payload)];
   const outputs: Outputs = {
-    normalized: options.output ? openCsvFile(options.output, header) : openCsvBuffer(header),
+    normalized: options.output && options.output !== STDIO ? openCsvFile(options.output, header) : openCsvBuffer(header),
     rejects: options.rejects ? openRejectFile(options.rejects, csv.header) : undefined,
   };
   const builder = new QualityProfileBuilder(fields, Object.keys(mapping.payload));
+  const progress = createProgress(io, `normalize ${csv.file}`);
   try {
-    await normalizeRows(csv.rows, normalize, mapping, mode, outputs, builder);
+    await normalizeRows(tracked(csv.rows, progress), normalize, mapping, mode, outputs, builder);
+    progress.finish('rows');
   } catch (error) {
     await Promise.all([outputs.normalized.abort(), outputs.rejects?.abort()]);
     throw error;
@@ -137,7 +152,7 @@ export async function runNormalize(options: NormalizeOptions, io: CliIo): Promis
   if (text !== undefined) io.stdout.write(text);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ input: csv.file, output: options.output, rejects: options.rejects ?? null, source: mapping.source, ...profile }, null, 2)}\n`);
-  } else {
+  } else if (!io.quiet) {
     io.stderr.write(`${summaryLines(csv.file, profile, mapping).join('\n')}\n`);
   }
   io.logger.debug({ rowsIn: profile.rows.in, rowsOut: profile.rows.out, rowsRejected: profile.rows.rejected }, 'normalize finished');

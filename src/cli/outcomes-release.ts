@@ -6,6 +6,7 @@ import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import type { CatalogCredential } from '../outcomes/outcome-person.ts';
 import { createDeflator } from '../outcomes/real-dollars.ts';
 import { markdownSummary } from '../outcomes/render-outputs.ts';
+import type { Progress } from '../io/progress.ts';
 import { TOOL_VERSION } from '../version.ts';
 
 /*
@@ -32,10 +33,15 @@ export async function releaseOutcomes(args: {
   /** Inputs named before the extracts (the config file, when there is one) and keys added to the manifest. */
   extraInputs?: Array<{ role: string; file: string; sha256: string }>;
   extraManifest?: Record<string, unknown>;
+  progress?: Progress;
 }): Promise<OutcomesRelease> {
-  const { config } = args;
+  const { config, progress } = args;
+  progress?.stage('outcomes', 3);
+  progress?.update(0, `reading the linkage and ${args.extracts.length} extracts`);
   const loaded = await loadOutcomeInputs({ linkageDir: args.linkageDir, config, configDir: args.configDir, extracts: args.extracts });
+  progress?.update(1, `computing tables for ${loaded.inputs.persons.length.toLocaleString('en-US')} persons`);
   const result = computeOutcomeTables(loaded.inputs, config, { dp: args.dp });
+  progress?.update(2, `writing ${result.tables.length} tables`);
   const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
   const notes = [...result.notes];
   const skipped = loaded.skippedRows;

@@ -7,6 +7,8 @@ import { configDirOf, sha256File } from '../io/outcome-inputs.ts';
 import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { noiseSource } from '../io/noise-source.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress } from '../io/progress.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
 import { requireSignatures } from './verify.ts';
 
@@ -14,7 +16,7 @@ export interface OutcomesOptions {
   linkage: string;
   config: string;
   extracts: string[];
-  out: string;
+  output: string;
   epsilon?: string;
   noiseSeed?: string;
   json?: boolean;
@@ -30,7 +32,8 @@ export function defineOutcomesCommand(io: CliIo): Command {
     .argument('<extract...>', 'the extracts that were linked (rosters, education, wages)')
     .requiredOption('--linkage <dir>', 'linkage folder written by credlink link (clusters.csv, summary.json)')
     .requiredOption('--config <file>', 'outcomes configuration (credlinkOutcomes: 1); see docs/outcomes.md')
-    .option('-o, --out <dir>', 'folder for the tables, the summary and the run manifest', 'outcomes')
+    .addOption(outputOption('<dir>', 'folder for the tables, the summary and the run manifest').default('outcomes'))
+    .addOption(outAlias('<dir>'))
     .option('--epsilon <e>', 'differential privacy: total epsilon over all noisy counts and histograms (off by default)')
     .option('--noise-seed <n>', 'seed the noise (reproducible test runs only: a known seed voids the privacy guarantee)')
     .option('--json', 'print a JSON summary to stdout instead of Markdown')
@@ -61,12 +64,15 @@ function parseEpsilon(text: string | undefined): number | undefined {
 }
 
 export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<void> {
+  refuseStdout(options.output, '-o', 'outcomes writes a folder of tables');
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
   if (options.publicKey) await requireSignatures(options.extracts, options.publicKey);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
-  const { summary, manifest } = await writeStagedFolder(options.out, { force: options.force, notice: (line) => io.logger.warn(line) }, async (out) => releaseOutcomes({
+  const progress = createProgress(io, 'outcomes');
+  const { summary, manifest } = await writeStagedFolder(options.output, { force: options.force, notice: (line) => io.logger.warn(line) }, async (out) => releaseOutcomes({
+    progress,
     linkageDir: options.linkage,
     config,
     configDir: configDirOf(options.config),
@@ -77,6 +83,7 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
     extraInputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }],
     extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
   }));
-  if (options.json) io.stdout.write(`${JSON.stringify({ out: options.out, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
+  progress.finish(`${manifest.tables.length} tables`);
+  if (options.json) io.stdout.write(`${JSON.stringify({ out: options.output, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
   else io.stdout.write(summary);
 }

@@ -14,6 +14,7 @@ import type { NormalizedRecord } from '../schema/field-names.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
 import { sourceMappingSchema } from '../schema/source-mapping.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress } from '../io/progress.ts';
 
 export interface ReadinessOptions {
   roster: string;
@@ -62,12 +63,14 @@ function integer(flag: string, text: string, min: number, max: number): number {
 export async function profileRoster(path: string, mappingPath: string, io: CliIo): Promise<RosterProfile> {
   const mapping = await loadConfig(mappingPath, sourceMappingSchema);
   const csv = await openCsv(path, { delimiter: mapping.delimiter, stdin: io.stdin });
+  const progress = createProgress(io, `readiness: profiling ${csv.file}`);
   const normalize = createRowNormalizer(mapping, csv.header, csv.file);
   const builder = new QualityProfileBuilder(mappedFields(mapping), Object.keys(mapping.payload));
   const names: NormalizedRecord[] = [];
   const seen = new Set<string>();
   const credentials = new Set<string>();
   for await (const row of csv.rows) {
+    progress.update(row.line, 'lines');
     if (row.problem) {
       builder.addRejected(row.problem);
       continue;
@@ -93,7 +96,10 @@ export async function runReadiness(options: ReadinessOptions, io: CliIo): Promis
   const profile = await profileRoster(options.roster, options.mapping, io);
   if (profile.rows === 0) throw new UsageError(`${options.roster} has no usable rows to profile`);
   const secrets = Array.from({ length: KEY_REPLICATES }, () => new Uint8Array(randomBytes(32)));
-  const estimate = estimateReadiness(profile, { persons, seed, secrets, schema, today: new Date().toISOString().slice(0, 10) });
+  const progress = createProgress(io, 'readiness');
+  const onProgress = (done: number, total: number) => (done === 0 ? progress.stage('readiness: simulated linkages', total) : progress.update(done));
+  const estimate = estimateReadiness(profile, { persons, seed, secrets, schema, today: new Date().toISOString().slice(0, 10), onProgress });
+  progress.finish();
   for (const secret of secrets) secret.fill(0);
   if (options.json) io.stdout.write(`${JSON.stringify({ roster: options.roster, rows: profile.rows, completeness: profile.completeness, policy: DEFAULT_DISCLOSURE_POLICY, ...estimate }, null, 2)}\n`);
   else io.stdout.write(formatReadiness(estimate, options.roster, profile.rows, DEFAULT_DISCLOSURE_POLICY));

@@ -50,6 +50,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
   const progress = createProgress(io, 'credlink run', stepCount);
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    progress.stage('credlink run', stepCount);
     progress.update(Object.keys(steps).length, name);
     const result = await fn();
     steps[name] = Math.round(performance.now() - t0);
@@ -59,8 +60,10 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
 
   const linkageDir = join(staging, 'linkage');
   const schemaPath = job.linkage.schema ? join(loaded.jobDir, job.linkage.schema) : undefined;
-  const link = await timed('link', () => linkStep(extracts, job.linkage, schemaPath, linkageDir, io));
+  const link = await timed('link', () => linkStep(extracts, job.linkage, schemaPath, linkageDir, io, progress));
   await writeFileAtomic(join(staging, 'linkage-model.json'), manifestJson({ summary: link.summary, model: link.model }));
+  // The Dice threshold and levels are recorded as used, defaults included: a job that leaves them out still says what it ran with.
+  const linkage = { ...job.linkage, diceThreshold: link.settings.diceThreshold, levels: [...link.settings.levelThresholds] };
   const tablesDir = join(staging, 'tables');
   const out = await timed('outcomes', () =>
     outcomesStep({ extracts, config: outcomes.config, configDir: outcomes.configDir, jobDir: loaded.jobDir, runDir: staging, linkageDir, tablesDir, dp: job.disclosure.epsilon === undefined ? undefined : { epsilon: job.disclosure.epsilon, random: noiseSource(undefined) } }),
@@ -77,7 +80,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
         extracts: extracts.map((e) => ({ source: e.manifest.source, role: e.manifest.role, persons: e.manifest.persons, payloadRows: e.manifest.payloadRows, sha256: e.sha256 })),
         tables,
         linkage: link,
-        parameters: { linkage: { ...job.linkage }, outcomes: { ...outcomes.config }, disclosure: { ...outcomes.config.disclosure, epsilon: job.disclosure.epsilon } },
+        parameters: { linkage, outcomes: { ...outcomes.config }, disclosure: { ...outcomes.config.disclosure, epsilon: job.disclosure.epsilon } },
         credentialNames: Object.fromEntries(out.catalog.map((c) => [c.code, c.name])),
         population: { holders: out.result.holders, shareFound: out.result.shareFound },
       }),
@@ -93,7 +96,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
     toolVersion: TOOL_VERSION,
     job: { file: loaded.jobFile.split(/[\\/]/).pop()!, sha256: loaded.jobSha256, name: job.name, overrides: loaded.overrides.map((o) => o.text) },
     parameters: {
-      linkage: job.linkage,
+      linkage,
       outcomes: outcomes.config as unknown as Record<string, unknown>,
       disclosure: outcomes.config.disclosure,
       output: job.output,

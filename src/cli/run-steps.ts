@@ -13,6 +13,8 @@ import { checkInputs, keyFieldsFor, readStore, writeLinkage, writeLinkageFolder 
 import { LINKAGE_INPUTS, linkageInputsJson } from '../io/linkage-inputs.ts';
 import { linkKernel } from './link-engine.ts';
 import type { CliIo } from './cli-io.ts';
+import type { Progress } from '../io/progress.ts';
+import { linkProgressOn } from './link-progress.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
 
 /*
@@ -33,9 +35,11 @@ export interface RunExtract {
 export interface LinkStepResult {
   summary: LinkageSummary;
   model: LinkageModelJson;
+  /** The settings the link step used, defaults filled in: what the run manifest records. */
+  settings: LinkSettings;
 }
 
-export async function linkStep(extracts: RunExtract[], settings: LinkageSettings, schemaPath: string | undefined, linkageDir: string, io: CliIo): Promise<LinkStepResult> {
+export async function linkStep(extracts: RunExtract[], settings: LinkageSettings, schemaPath: string | undefined, linkageDir: string, io: CliIo, progress?: Progress): Promise<LinkStepResult> {
   const spine = extracts.find((e) => e.manifest.role === 'spine');
   const findings = checkInputs(extracts, spine?.path);
   if (findings.length > 0) throw new DataError(findings);
@@ -52,10 +56,14 @@ export async function linkStep(extracts: RunExtract[], settings: LinkageSettings
   // The same streaming stores and kernel as `credlink link`, so a run and the command give the same bytes.
   const kernel = linkKernel(io);
   const stores = [];
-  for (const e of extracts) stores.push(await readStore(e, kernel));
-  const { summary, model } = await writeLinkage(linkageDir, linkStores(sortStores(stores), linkSettings), linkSettings);
+  for (const e of extracts) {
+    progress?.stage(`credlink run: reading ${e.jobPath}`, e.manifest.persons);
+    stores.push(await readStore(e, kernel, progress));
+  }
+  const result = linkStores(sortStores(stores), linkSettings, progress && linkProgressOn(progress, 'credlink run: link'));
+  const { summary, model } = await writeLinkage(linkageDir, result, linkSettings);
   await writeLinkageFolder(linkageDir, { [LINKAGE_INPUTS]: linkageInputsJson(extracts.map((e) => e.manifest)) });
-  return { summary, model: model as LinkageModelJson };
+  return { summary, model: model as LinkageModelJson, settings: linkSettings };
 }
 
 export interface OutcomesStepResult {

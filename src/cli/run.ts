@@ -18,23 +18,28 @@ import { applyOverrides, parseOverride, type JobOverride } from '../job/set-over
 import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import { canonicalJson } from '../schema/canonical-json.ts';
 import type { CliIo } from './cli-io.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { executeRun } from './run-execute.ts';
 import type { RunExtract } from './run-steps.ts';
+import { fileProblem, unreadableFile } from '../io/file-errors.ts';
 
 export interface RunOptions {
   job: string;
   output?: string;
   set?: string[];
   force?: boolean;
+  json?: boolean;
 }
 
 export function defineRunCommand(io: CliIo): Command {
   return new Command('run')
     .description('Run a job file: link, outcome tables and report into one run folder with a manifest')
     .argument('<job>', 'job file (credlinkJob: 1); see docs/jobs.md')
-    .option('-o, --output <dir>', 'run folder to create (default: runs/<job name>-<hash of job and inputs>)')
+    .addOption(outputOption('<dir>', 'run folder to create (default: runs/<job name>-<hash of job and inputs>)'))
+    .addOption(outAlias('<dir>'))
     .option('--set <key=value>', 'override a job key before validation, e.g. linkage.threshold=0.9 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--force', 'replace an existing run folder (only one holding run-manifest.json)')
+    .option('--json', 'print {runFolder, job, counts, outputs} as JSON')
     .addHelpText(
       'after',
       `
@@ -63,7 +68,7 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw unreadableFile(path, error);
   }
 }
 
@@ -86,8 +91,8 @@ async function resolveExtracts(loaded: LoadedJob): Promise<RunExtract[]> {
     const path = resolve(loaded.jobDir, entry.path);
     try {
       await stat(path);
-    } catch {
-      throw new UsageError(`${loaded.jobFile}: extracts[${i}]: cannot read ${entry.path} (resolved to ${path})`);
+    } catch (error) {
+      throw new UsageError(`${loaded.jobFile}: extracts[${i}]: ${fileProblem(entry.path, error)} (resolved to ${path})`);
     }
     const manifest = await readExtractManifest(path);
     const sha256 = await sha256File(path);
@@ -123,6 +128,7 @@ async function resolveOutcomes(loaded: LoadedJob): Promise<{ config: OutcomesCon
 const previousRunOnly = (entries: string[]) => (entries.includes(RUN_MANIFEST) ? undefined : `not a run folder (no ${RUN_MANIFEST}); --force only replaces previous runs`);
 
 export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
+  refuseStdout(options.output, '-o', 'run writes a run folder');
   const startedAt = new Date();
   const loaded = await loadJob(options.job, options.set ?? []);
   const extracts = await resolveExtracts(loaded);
@@ -137,7 +143,9 @@ export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
     await writeFileAtomic(join(staging, RUN_MANIFEST), manifestJson(manifest));
     await writeFileAtomic(join(staging, RUN_TIMINGS), manifestJson(timings));
     await staged.commit();
-    io.stdout.write(`${summaryLine}\nrun folder: ${options.output ?? runDir}\n`);
+    const runFolder = options.output ?? runDir;
+    if (options.json) io.stdout.write(`${JSON.stringify({ runFolder, job: manifest.job, counts: manifest.counts, outputs: manifest.outputs.map((o) => o.path) }, null, 2)}\n`);
+    else io.stdout.write(`${summaryLine}\nrun folder: ${runFolder}\n`);
   } catch (error) {
     await staged.abort();
     throw error;

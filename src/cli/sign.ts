@@ -6,6 +6,8 @@ import { sha256File } from '../io/outcome-inputs.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
 import { formatPublicKey, formatSigningKey, newSigningKey, parseSigningKey, signClaims } from '../signing/extract-signature.ts';
 import type { CliIo } from './cli-io.ts';
+import { refuseStdout } from './output-path.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface SignOptions {
   extracts: string[];
@@ -65,7 +67,7 @@ async function readSigningKey(file: string, io: CliIo): Promise<Uint8Array> {
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    throw new UsageError(`cannot read the signing key ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    throw unreadableFile(file, error, ' (the signing key)');
   }
   try {
     const stat = await handle.stat();
@@ -84,6 +86,7 @@ async function readSigningKey(file: string, io: CliIo): Promise<Uint8Array> {
 }
 
 export async function runSign(options: SignOptions, io: CliIo): Promise<void> {
+  refuseStdout(options.newKey, '--new-key', 'a signing key is written only to a new owner-only file');
   if (options.newKey) {
     if (options.signingKey || options.extracts.length > 0) throw new UsageError('--new-key only creates a key; sign extracts in a second run with --signing-key');
     await createSigningKey(options.newKey, io, Boolean(options.json));

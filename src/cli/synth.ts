@@ -13,11 +13,13 @@ import { staticWorldFiles } from '../synth/world-files.ts';
 import { MAX_PERSONS, SyntheticWorld, type WorldFile } from '../synth/world.ts';
 import type { WorldSummary } from '../synth/world-stats.ts';
 import type { CliIo } from './cli-io.ts';
+import { createProgress } from '../io/progress.ts';
+import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 
 export interface SynthCommandOptions {
   persons: string;
   seed: string;
-  out: string;
+  output: string;
   startYear: string;
   years: string;
   corruption: CorruptionLevel;
@@ -38,7 +40,8 @@ export function defineSynthCommand(io: CliIo): Command {
     .description('Write a synthetic world: certification rosters, education records, UI wages, a spine, and the truth behind them')
     .requiredOption('--persons <n>', 'number of persons (1 to 10,000,000)')
     .option('--seed <n>', 'seed; the same seed and options give the same bytes', '1')
-    .requiredOption('-o, --out <dir>', 'folder to write the world into (created; must be empty unless --force)')
+    .addOption(outputOption('<dir>', 'folder to write the world into (created; must be empty unless --force)').makeOptionMandatory())
+    .addOption(outAlias('<dir>'))
     .option('--start-year <year>', 'first calendar year of the window', '2018')
     .option('--years <n>', 'length of the window in years', '6')
     .addOption(new Option('--corruption <level>', 'identifier corruption: scales every default rate by 0.5, 1 or 2').choices(Object.keys(CORRUPTION_LEVELS)).default('default'))
@@ -86,20 +89,24 @@ async function prepareFolder(dir: string, force: boolean): Promise<void> {
 }
 
 export async function runSynth(options: SynthCommandOptions, io: CliIo): Promise<WorldSummary> {
+  refuseStdout(options.output, '-o', 'synth writes a folder of files');
   const synthOptions = await resolveOptions(options);
-  await prepareFolder(options.out, Boolean(options.force));
+  await prepareFolder(options.output, Boolean(options.force));
   const world = new SyntheticWorld(synthOptions);
   const files = new Map<WorldFile, { file: AtomicFile; pending: string }>();
   for (const [key, path] of Object.entries(FILE_PATHS) as Array<[WorldFile, string]>) {
-    files.set(key, { file: openAtomic(join(options.out, path), OWNER_ONLY), pending: csvLine(FILE_HEADERS[key]) });
+    files.set(key, { file: openAtomic(join(options.output, path), OWNER_ONLY), pending: csvLine(FILE_HEADERS[key]) });
   }
   const flush = async (entry: { file: AtomicFile; pending: string }) => {
     const chunk = entry.pending;
     entry.pending = '';
     if (!entry.file.stream.write(chunk)) await entry.file.drained();
   };
+  const progress = createProgress(io, `synth ${options.output}`, synthOptions.persons);
+  let persons = 0;
   try {
     for (const batch of world.lines()) {
+      progress.update(Math.min(++persons, synthOptions.persons), 'persons');
       for (const { file, line } of batch) {
         const entry = files.get(file)!;
         entry.pending += line;
@@ -110,16 +117,17 @@ export async function runSynth(options: SynthCommandOptions, io: CliIo): Promise
       await flush(entry);
       await entry.file.commit();
     }
+    progress.finish('persons');
   } catch (error) {
     await Promise.all([...files.values()].map((entry) => entry.file.abort()));
     throw error;
   }
   const summary = world.summary();
   for (const [path, content] of Object.entries(staticWorldFiles(synthOptions, world.pool))) {
-    await writeFileAtomic(join(options.out, path), content, path.startsWith('truth/') ? OWNER_ONLY : 0o644);
+    await writeFileAtomic(join(options.output, path), content, path.startsWith('truth/') ? OWNER_ONLY : 0o644);
   }
-  await writeFileAtomic(join(options.out, 'truth/summary.json'), `${JSON.stringify(summary, null, 2)}\n`, OWNER_ONLY);
-  io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describe(summary, options.out));
+  await writeFileAtomic(join(options.output, 'truth/summary.json'), `${JSON.stringify(summary, null, 2)}\n`, OWNER_ONLY);
+  io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describe(summary, options.output));
   return summary;
 }
 

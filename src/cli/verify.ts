@@ -6,6 +6,7 @@ import { readExtractManifest } from '../io/extract-file.ts';
 import { sha256File } from '../io/outcome-inputs.ts';
 import { looksLikeSigningKey, parsePublicKey, verifySignature, type SignatureVerdict } from '../signing/extract-signature.ts';
 import type { CliIo } from './cli-io.ts';
+import { unreadableFile } from '../io/file-errors.ts';
 
 export interface VerifyOptions {
   extracts: string[];
@@ -72,7 +73,7 @@ const REASONS: Record<Exclude<SignatureVerdict, { ok: true }>['reason'], string>
 
 export async function verifyOne(file: string, keys: readonly string[]): Promise<{ file: string; ok: boolean; publicKey?: string; finding?: Finding }> {
   const extractSha256 = await sha256File(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read the extract ${file}: ${error.code ?? 'unreadable'}`);
+    throw unreadableFile(file, error);
   });
   let sigText: string;
   try {

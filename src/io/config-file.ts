@@ -4,7 +4,7 @@ import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { knownKeysAt, suggestKey } from '../schema/did-you-mean.ts';
 import { jsonSyntaxDetail } from '../errors/json-syntax.ts';
-import { safePath } from '../errors/redact.ts';
+import { unreadableFile } from './file-errors.ts';
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
@@ -67,7 +67,7 @@ export async function loadConfig<S extends z.ZodType>(file: string, schema: S): 
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${safePath(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw unreadableFile(file, error);
   }
   return parseConfig(file, text, schema);
 }

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { Parser, CsvError, type Options as ParseOptions } from 'csv-parse';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { unreadableFile } from './file-errors.ts';
 import { requireRegularFile } from './input-file.ts';
 
 /** Longest field a source may hold; anything longer is a broken export, not an identifier. */
@@ -131,7 +132,7 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
     return handle.createReadStream();
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw unreadableFile(path, error);
   }
 }
 
@@ -174,7 +175,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
         throw parseFailure(error, file, endLine + 1 + skipped);
       }
       const code = (error as NodeJS.ErrnoException).code;
-      if (code) throw new UsageError(`cannot read ${file}: ${code}`);
+      if (code) throw unreadableFile(file, error);
       throw error;
     }
   };

@@ -138,15 +138,15 @@ export interface ExtractVisitor {
 }
 
 /**
- * Streams an extract once, calling the visitor per line, and verifies the body checksum against
+ * Streams an extract once (from `input` when given, as stdin for `inspect -`; `path` then only names it), calling the visitor per line, and verifies the body checksum against
  * the manifest at the end; a mismatch (edited or truncated file) throws EXTRACT_CHECKSUM.
  */
-export async function readExtract(path: string, visitor: ExtractVisitor = {}): Promise<ExtractManifest> {
-  await requireRegularFile(path, 'the extract');
+export async function readExtract(path: string, visitor: ExtractVisitor = {}, input?: NodeJS.ReadableStream): Promise<ExtractManifest> {
+  if (!input) await requireRegularFile(path, 'the extract');
   const hash = createHash('sha256');
   let manifest: ExtractManifest | undefined;
   let lineNo = 0;
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = createInterface({ input: input ?? createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) {
     lineNo += 1;
     if (manifest) throw new DataError({ code: 'EXTRACT_TRAILING_DATA', file: path, line: lineNo, detail: 'data after the manifest line' });

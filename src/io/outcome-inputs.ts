@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { DataError, UsageError } from '../errors/errors.ts';
+import { DataError } from '../errors/errors.ts';
 import { readExtract, readExtractManifest } from './extract-file.ts';
 import { openCsv } from './csv-rows.ts';
 import { catalogFileSchema, type EmployerFile, type OutcomesConfig } from '../outcomes/outcomes-config.ts';
@@ -12,6 +12,7 @@ import type { OutcomeInputs } from '../outcomes/outcome-context.ts';
 import type { CatalogCredential, Employer } from '../outcomes/outcome-person.ts';
 import { PersonAssembler, type ClusterMember } from '../outcomes/person-assembler.ts';
 import type { LinkageError } from '../outcomes/render-outputs.ts';
+import { unreadableFile } from './file-errors.ts';
 
 /** Files read by `credlink outcomes`, with their SHA-256 for the run manifest. */
 export interface InputChecksum {
@@ -31,7 +32,7 @@ async function readJson(path: string, code: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw unreadableFile(path, error);
   }
   return parseJson(path, text, code);
 }

@@ -1,11 +1,14 @@
 /*
  * A progress bar on stderr, drawn only when stderr is a terminal: piped or logged runs get no
  * control characters, and stdout (data) is never touched. Redraws at most every 100 ms, so a
- * hot loop may call update() on every row.
+ * hot loop may call update() on every row; a new detail or stage is drawn at once, because the
+ * step it names may hold the terminal for a long time (the link step is synchronous).
  */
 
 export interface Progress {
   update(done: number, detail?: string): void;
+  /** Starts a new stage with its own label and total (the bar restarts at 0). */
+  stage(label: string, total?: number, detail?: string): void;
   finish(detail?: string): void;
 }
 
@@ -14,7 +17,7 @@ interface ProgressSink {
   stderrIsTTY: boolean;
 }
 
-const NO_PROGRESS: Progress = { update() {}, finish() {} };
+const NO_PROGRESS: Progress = { update() {}, stage() {}, finish() {} };
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
 
@@ -31,17 +34,26 @@ export function createProgress(io: ProgressSink, label: string, total?: number, 
   if (!io.stderrIsTTY) return NO_PROGRESS;
   let lastDraw = 0;
   let last = 0;
-  const draw = (done: number, detail?: string) => io.stderr.write(`\r\x1b[K${progressLine(label, done, total, detail)}`);
+  let lastDetail: string | undefined;
+  let current = { label, total };
+  const draw = (done: number, detail?: string) => {
+    lastDraw = now();
+    lastDetail = detail;
+    io.stderr.write(`\r\x1b[K${progressLine(current.label, done, current.total, detail)}`);
+  };
   return {
     update(done, detail) {
       last = done;
-      const t = now();
-      if (t - lastDraw < REDRAW_MS) return;
-      lastDraw = t;
+      if (detail === lastDetail && now() - lastDraw < REDRAW_MS) return;
       draw(done, detail);
     },
+    stage(stageLabel, stageTotal, detail) {
+      current = { label: stageLabel, total: stageTotal };
+      last = 0;
+      draw(0, detail);
+    },
     finish(detail) {
-      draw(total ?? last, detail);
+      draw(current.total ?? last, detail);
       io.stderr.write('\n');
     },
   };

@@ -54,8 +54,10 @@ export function missedMatchShare(matchWeight: Float64Array, expectedMatches: num
 }
 
 /** Blocking, comparison vectors, the Fellegi-Sunter fit and the score of every candidate pair. */
-export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPairs {
+export function scoreSides(sides: PairSides, settings: LinkSettings, step?: (what: string) => void): ScoredPairs {
+  step?.('blocking and comparing');
   const candidates = candidateVectors(sides, settings);
+  step?.(`fitting m and u on ${candidates.left.length.toLocaleString('en-US')} candidate pairs`);
   return fitScoredPairs(sides, settings, candidates, uSample(sides, settings, candidates.fields));
 }
 

@@ -67,9 +67,19 @@ export function linkSources(sources: readonly LinkSource[], settings: LinkSettin
   return linkStores(buildStores(sources, kernel), settings);
 }
 
+/** Told which source pair is being scored (done of total) and its current step; for a progress bar. */
+export type LinkProgress = (done: number, total: number, step: string) => void;
+
 /** As linkSources, on stores already built (the CLI streams extracts into them); `stores` must be in name order. */
-export function linkStores(stores: SourceStore[], settings: LinkSettings): LinkageResult {
-  return finishLinkage(stores, sourcePairsToLink(stores).map(([a, b]) => ({ a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), settings) })), settings);
+export function linkStores(stores: SourceStore[], settings: LinkSettings, progress?: LinkProgress): LinkageResult {
+  const toLink = sourcePairsToLink(stores);
+  const scored = toLink.map(([a, b], i) => {
+    const names = a === b ? stores[a].name : `${stores[a].name} ~ ${stores[b].name}`;
+    const step = progress ? (what: string) => progress(i, toLink.length, `${names}: ${what}`) : undefined;
+    return { a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), settings, step) };
+  });
+  progress?.(toLink.length, toLink.length, 'choosing links and clusters');
+  return finishLinkage(stores, scored, settings);
 }
 
 /** Chooses links in every scored source pair and clusters them (also the last step of `credlink merge`). */

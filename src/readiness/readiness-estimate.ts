@@ -37,6 +37,8 @@ export interface ReadinessOptions {
   /** YYYY-MM-DD, for birth-date plausibility. */
   today: string;
   policy?: DisclosurePolicy;
+  /** Told after each simulated linkage (scenarios × replicates), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ShareEstimate {
@@ -156,9 +158,16 @@ export function estimateReadiness(profile: RosterProfile, options: ReadinessOpti
   }
   if (variants.some((v) => v.added === 'ssn')) notes.push({ code: 'SSN_LAST4_AS_SSN', detail: 'the schema has no ssn_last4 field, so collecting the last four SSN digits is modelled as the full ssn field on the roster (an upper bound for last four)' });
 
+  const total = options.secrets.length * variants.length;
+  let done = 0;
+  options.onProgress?.(done, total);
   const runs = options.secrets.map((secret) => {
     const fixed = fixedSides(population, secret, options.today, options.schema, settings);
-    return variants.map(({ completeness }) => runScenario(full, fixed, completeness, secret, options, settings));
+    return variants.map(({ completeness }) => {
+      const run = runScenario(full, fixed, completeness, secret, options, settings);
+      options.onProgress?.(++done, total);
+      return run;
+    });
   });
   const scenarios = variants.map(({ added, completeness }, v): ScenarioEstimate => {
     const replicates = runs.map((run) => run[v]);

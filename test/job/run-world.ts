@@ -22,7 +22,7 @@ export const WORLD_SOURCES = ['spine', 'nurseboard', 'techcert', 'education', 'w
  */
 export async function buildEncodedWorld(dir: string, persons = 300): Promise<void> {
   const io = quietIo();
-  await runSynth({ persons: String(persons), seed: '5', out: dir, startYear: '2018', years: '6', corruption: 'default' }, io);
+  await runSynth({ persons: String(persons), seed: '5', output: dir, startYear: '2018', years: '6', corruption: 'default' }, io);
   writeFileSync(join(dir, 'secret.key'), `${'3a'.repeat(32)}\n`, { mode: 0o600 });
   mkdirSync(join(dir, 'ex'));
   for (const source of WORLD_SOURCES) {
