@@ -5,6 +5,7 @@ import { UsageError } from '../errors/errors.ts';
 import type { PublishedTable } from '../disclosure/cells.ts';
 import { diffRuns, formatRunDiff, type RunSide } from '../job/run-diff.ts';
 import type { CliIo } from './cli-io.ts';
+import { terminalSafe } from '../disclosure/safe-text.ts';
 
 export interface DiffOptions {
   runA: string;
@@ -91,5 +92,6 @@ export async function readRunSide(runDir: string): Promise<RunSide> {
 
 export async function runDiff(options: DiffOptions, io: CliIo): Promise<void> {
   const diff = diffRuns(await readRunSide(options.runA), await readRunSide(options.runB));
-  io.stdout.write(options.json ? `${JSON.stringify(diff, null, 2)}\n` : formatRunDiff(diff));
+  // Run folders may come from elsewhere: their labels never reach the terminal as escape sequences.
+  io.stdout.write(terminalSafe(options.json ? `${JSON.stringify(diff, null, 2)}\n` : formatRunDiff(diff)));
 }

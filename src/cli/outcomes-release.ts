@@ -52,6 +52,7 @@ export async function releaseOutcomes(args: {
     holders: roundCount(result.holders, config.disclosure.roundingBase),
     populationSpine: loaded.spine ?? null,
     shareOfHoldersFound: result.shareFound,
+    uncataloguedCredentials: result.uncatalogued,
     differentialPrivacy: result.budget ?? null,
     tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
     notes,

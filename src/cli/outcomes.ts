@@ -7,6 +7,7 @@ import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { noiseSource } from '../io/noise-source.ts';
 import type { CliIo } from './cli-io.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
+import { terminalSafe } from '../disclosure/safe-text.ts';
 
 export interface OutcomesOptions {
   linkage: string;
@@ -68,5 +69,5 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
     extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
   });
   if (options.json) io.stdout.write(`${JSON.stringify({ out: options.out, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
-  else io.stdout.write(summary);
+  else io.stdout.write(terminalSafe(summary));
 }

@@ -8,6 +8,7 @@ import { checkHeader } from './header-check.ts';
 import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from './contact-fields.ts';
 import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
+import { checkCode, codeRuleOf } from './code-values.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
 import { normalizeSsn } from './ssn.ts';
 
@@ -146,7 +147,11 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
   const payloadYearLimit = Number(today.slice(0, 4)) + PAYLOAD_YEARS_AHEAD;
   const payloadSteps = Object.entries(mapping.payload).map(([name, spec]) => {
     const formats = spec.type === 'date' ? compileFormats(spec.formats, `payload.${name}`, file) : [];
-    const normalize = memoizeNormalizer((raw: string) => normalizePayloadValue(raw, spec.type, formats, payloadYearLimit));
+    const rule = spec.type === 'code' ? codeRuleOf(spec) : undefined;
+    const normalize = memoizeNormalizer((raw: string) => {
+      const result = normalizePayloadValue(raw, spec.type, formats, payloadYearLimit);
+      return rule ? checkCode(result, rule) : result;
+    });
     return { name, spec, at: index.get(spec.column) as number, normalize };
   });
   const personColumn = 'column' in mapping.personId ? mapping.personId.column : undefined;

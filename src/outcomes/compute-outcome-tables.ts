@@ -14,6 +14,7 @@ import { crossTableMargins } from './cross-table-margins.ts';
 import { buildComparisonTable, buildTrajectoryTable } from './trajectory-tables.ts';
 import { valueConfigOf } from '../value/value-config.ts';
 import { credentialOfValueVerdicts } from '../value/value-verdicts.ts';
+import { keepCataloguedCredentials } from './catalog-codes.ts';
 
 export interface OutcomeTables {
   /** Published tables only: rounded counts, safe statistics, suppressed cells hidden. */
@@ -26,6 +27,8 @@ export interface OutcomeTables {
   holders: number;
   /** Share of people with an award who were found in the population spine (1 without a spine). */
   shareFound: number;
+  /** Exam records whose credential code is not in the catalog (left out of every table), and their distinct codes. */
+  uncatalogued: { records: number; codes: number };
 }
 
 export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
@@ -60,9 +63,12 @@ export function rawOutcomeTables(ctx: OutcomeContext, withPathways: boolean): Ra
  * Every outcome table from linked people and the configuration: the pure entry point shared by
  * `credlink outcomes`, the report and the job runner. Raw cells never leave this function.
  */
-export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings } = {}): OutcomeTables {
+export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings } = {}): OutcomeTables {
+  const catalogued = keepCataloguedCredentials(given.persons, given.catalog);
+  const inputs = { ...given, persons: catalogued.persons };
   const ctx = buildContext(inputs, config, { credentialCap: options.dp ? config.disclosure.dpMaxCredentialsPerPerson : undefined });
   const notes: string[] = [];
+  if (catalogued.uncataloguedRecords > 0) notes.push(`${catalogued.uncataloguedRecords} exam records with ${catalogued.uncataloguedCodes} credential codes not in the catalog were left out of every table`);
   const raw = rawOutcomeTables(ctx, !options.dp);
   // Which sequences are shown depends on the data, which differential privacy does not allow.
   if (options.dp) notes.push('pathways table withheld under differential privacy (its rows depend on the data)');
@@ -80,5 +86,5 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
   const notFound = inputs.persons.filter((p) => p.inPopulation === false && p.credentials.some((c) => c.result === 'pass')).length;
   const shareFound = holders + notFound > 0 ? Math.round((holders / (holders + notFound)) * 1000) / 1000 : 1;
   if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine; the others (their wages unknown, not zero) are left out of every table`);
-  return { tables, budget: published.budget, notes, holders, shareFound };
+  return { tables, budget: published.budget, notes, holders, shareFound, uncatalogued: { records: catalogued.uncataloguedRecords, codes: catalogued.uncataloguedCodes } };
 }

@@ -7,8 +7,10 @@ const yearQuarter = z.string().regex(/^\d{4}Q[1-4]$/, 'use YYYYQn, e.g. 2019Q3')
 
 export const catalogCredentialSchema = z
   .object({
-    code: z.string().min(1),
-    name: z.string().min(1),
+    // A code becomes a row label in every table: it starts with a letter or digit (never a
+    // spreadsheet formula's = + - @) and holds no control character (no terminal escape).
+    code: z.string().regex(/^[A-Za-z0-9][^\p{Cc}]{0,63}$/u, 'a credential code starts with a letter or digit, has at most 64 characters and no control character'),
+    name: z.string().min(1).regex(/^[^\p{Cc}]*$/u, 'no control characters'),
     issuer: z.string().min(1),
     type: z.string().min(1),
     alignedNaics: z.array(z.string().regex(/^\d{2,6}$/)).default([]),

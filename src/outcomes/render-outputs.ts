@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
+import { spreadsheetSafe } from '../disclosure/safe-text.ts';
 
 /** The linkage error reported beside every table (from the linkage's summary.json). */
 export interface LinkageError {
@@ -11,7 +12,7 @@ export interface LinkageError {
 export function tableCsv(table: PublishedTable): string {
   const header = [...table.dims, 'measure', 'value', 'count', 'status', 'note'];
   const rows = table.cells.map((c) => [...table.dims.map((d) => c.dims[d]), c.measure, c.value ?? '', c.count ?? '', c.status, c.note ?? '']);
-  return stringify([header, ...rows], { record_delimiter: '\n' });
+  return stringify([header, ...rows].map((row) => row.map(spreadsheetSafe)), { record_delimiter: '\n' });
 }
 
 export function tableJson(table: PublishedTable, linkage: LinkageError | undefined): string {
