@@ -3,7 +3,7 @@ import type { DisclosurePolicy } from './disclosure-policy.ts';
 import { complementarySuppression } from './complementary-suppression.ts';
 import { primarySuppressionReason, type CellSizes } from './small-cell-suppression.ts';
 import { STAT_PERCENTILE, mean, safePercentile, variance } from './safe-percentile.ts';
-import { roundCount, roundDollars, roundTo } from './rounding.ts';
+import { publishedRate, roundCount, roundDollars, roundTo } from './rounding.ts';
 import { planDpBudget, type DpBudget } from './dp-budget.ts';
 import { histogramMean, histogramPercentile, noisyCount, noisyHistogram } from './geometric-noise.ts';
 
@@ -84,9 +84,10 @@ function populationOf(m: Measured): number {
   return m.sizes.primary;
 }
 
-function publishValue(cell: RawCell, value: number, policy: DisclosurePolicy): number {
+function publishValue(cell: RawCell, m: Measured, policy: DisclosurePolicy): number {
+  const value = m.value!;
   if (cell.kind === 'count') return roundCount(value, policy.roundingBase);
-  if (cell.kind === 'rate') return roundTo(value, policy.rateDecimals);
+  if (cell.kind === 'rate') return publishedRate(m.sizes.primary, m.sizes.secondary ?? 0, policy);
   if (cell.kind === 'stat' && cell.unit === 'plain') return roundTo(value, 1);
   return roundDollars(value, policy.dollarRounding);
 }
@@ -137,7 +138,7 @@ function publishTable(table: RawTable, policy: DisclosurePolicy, measured: Map<s
     return {
       dims: cell.dims,
       measure: cell.measure,
-      value: publishValue(cell, m.value!, policy),
+      value: publishValue(cell, m, policy),
       count: roundCount(populationOf(m), policy.roundingBase),
       status: noisy ? 'noisy' : 'ok',
     };

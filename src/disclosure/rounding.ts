@@ -14,3 +14,14 @@ export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * A rate from the rounded numerator and denominator, not from the exact ones: a 3-decimal exact
+ * rate beside its rounded count leaves a single integer numerator/denominator pair for most cells,
+ * undoing the rounding (test/disclosure/rate-rounding.test.ts searches for them).
+ */
+export function publishedRate(numerator: number, denominator: number, policy: { roundingBase: number; rateDecimals: number }): number {
+  const d = roundCount(denominator, policy.roundingBase);
+  if (d <= 0) return 0;
+  return roundTo(Math.min(1, Math.max(0, roundCount(numerator, policy.roundingBase) / d)), policy.rateDecimals);
+}
