@@ -85,8 +85,23 @@ function dpAccuracy(epsilon: number): Record<string, unknown> {
   return { epsilon, publishedNoisyCells: published, comparedWithExact: compared, medianRelativeErrorCount: median(errors.count), medianRelativeErrorValue: median(errors.value) };
 }
 
+/** Cells the dominance rule hides (beside the ones hidden anyway), per measure. */
+function dominance(): Record<string, unknown> {
+  const off = computeOutcomeTables(inputs, { ...config, disclosure: { ...config.disclosure, dominanceShare: 1 } });
+  const on = computeOutcomeTables(inputs, config);
+  const status = new Map(off.tables.flatMap((t) => t.cells.map((c) => [keyOf(t, c), c.status] as const)));
+  const hidden: Record<string, number> = {};
+  let means = 0;
+  for (const t of on.tables) for (const c of t.cells) {
+    if (/mean|did/.test(c.measure) && status.get(keyOf(t, c)) !== 'suppressed') means++;
+    if (c.status === 'suppressed' && status.get(keyOf(t, c)) !== 'suppressed') hidden[`${t.name}.${c.measure}`] = (hidden[`${t.name}.${c.measure}`] ?? 0) + 1;
+  }
+  return { meanCellsPublishedWithoutRule: means, newlySuppressed: hidden };
+}
+
 const which = process.env.MEASURE ?? 'rounding,dp';
 const report: Record<string, unknown> = {};
 if (which.includes('rounding')) report.rounding = roundingSearch();
+if (which.includes('dominance')) report.dominance = dominance();
 if (which.includes('dp')) report.dp = [1, 10].map(dpAccuracy);
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -31,14 +31,16 @@ function measureExact(cell: RawCell): Measured {
     case 'stat': {
       const n = cell.values.length;
       const value = n === 0 ? null : cell.stat === 'mean' ? mean(cell.values) : safePercentile(cell.values, STAT_PERCENTILE[cell.stat]);
-      return { sizes: { kind: 'stat', primary: n, employers: cell.employers }, value };
+      const contributions = cell.stat === 'mean' ? [cell.values] : undefined;
+      return { sizes: { kind: 'stat', primary: n, employers: cell.employers, contributions }, value };
     }
     case 'mean_difference': {
       const bothArms = cell.treated.length > 1 && cell.comparison.length > 1;
       const value = cell.statistic === 'standard_error'
         ? (bothArms ? Math.sqrt(variance(cell.treated) / cell.treated.length + variance(cell.comparison) / cell.comparison.length) : null)
         : cell.treated.length && cell.comparison.length ? mean(cell.treated) - mean(cell.comparison) : null;
-      return { sizes: { kind: 'mean_difference', primary: cell.treated.length, secondary: cell.comparisonPeople ?? cell.comparison.length, minArm: cell.minArm }, value };
+      const sizes = { kind: 'mean_difference', primary: cell.treated.length, secondary: cell.comparisonPeople ?? cell.comparison.length, minArm: cell.minArm, contributions: [cell.treated, cell.comparison] } as const;
+      return { sizes, value };
     }
   }
 }

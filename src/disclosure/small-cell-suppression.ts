@@ -1,4 +1,5 @@
 import type { DisclosurePolicy } from './disclosure-policy.ts';
+import { isDominated } from './dominance-rule.ts';
 
 /**
  * Primary suppression rules, applied to the numbers that will be published (exact, or noisy
@@ -13,9 +14,11 @@ export interface CellSizes {
   /** mean_difference: the smallest arm the method accepts. */
   minArm?: number;
   employers?: Map<string, number>;
+  /** Person-level values behind a mean (one list per arm), for the dominance rule; exact measurement only. */
+  contributions?: ReadonlyArray<readonly number[]>;
 }
 
-export type SuppressionReason = 'small_cell' | 'few_employers' | 'employer_dominance';
+export type SuppressionReason = 'small_cell' | 'few_employers' | 'employer_dominance' | 'value_dominance';
 
 export function primarySuppressionReason(sizes: CellSizes, policy: DisclosurePolicy): SuppressionReason | undefined {
   switch (sizes.kind) {
@@ -34,6 +37,7 @@ export function primarySuppressionReason(sizes: CellSizes, policy: DisclosurePol
       break;
     }
   }
+  if (sizes.contributions?.some((values) => isDominated(values, policy.dominanceTop, policy.dominanceShare))) return 'value_dominance';
   return sizes.employers ? employerRuleReason(sizes.employers, policy) : undefined;
 }
 

@@ -41,6 +41,8 @@ export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
     rateDecimals: d.rateDecimals,
     minEmployers: d.minEmployers,
     maxEmployerShare: d.maxEmployerShare,
+    dominanceTop: d.dominanceTop,
+    dominanceShare: d.dominanceShare,
   };
 }
 

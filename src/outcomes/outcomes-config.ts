@@ -32,6 +32,9 @@ const disclosureSchema = z
     rateDecimals: z.number().int().min(0).max(6).default(DEFAULT_DISCLOSURE_POLICY.rateDecimals),
     minEmployers: z.number().int().min(1).default(DEFAULT_DISCLOSURE_POLICY.minEmployers),
     maxEmployerShare: z.number().gt(0).max(1).default(DEFAULT_DISCLOSURE_POLICY.maxEmployerShare),
+    /** (n, k) dominance rule on means: suppressed when the n largest values exceed share k of the sum. */
+    dominanceTop: z.number().int().min(1).default(DEFAULT_DISCLOSURE_POLICY.dominanceTop),
+    dominanceShare: z.number().gt(0).max(1).default(DEFAULT_DISCLOSURE_POLICY.dominanceShare),
     /** Career pathways: how many of the most common sector sequences to show before "other". */
     topSequences: z.number().int().min(1).default(10),
     /** Under --epsilon, each person keeps at most this many credentials (bounds the sensitivity). */
