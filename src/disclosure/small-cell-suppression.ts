@@ -18,7 +18,7 @@ export interface CellSizes {
   contributions?: ReadonlyArray<readonly number[]>;
 }
 
-export type SuppressionReason = 'small_cell' | 'few_employers' | 'employer_dominance' | 'value_dominance';
+export type SuppressionReason = 'small_cell' | 'small_complement' | 'few_employers' | 'employer_dominance' | 'value_dominance';
 
 export function primarySuppressionReason(sizes: CellSizes, policy: DisclosurePolicy): SuppressionReason | undefined {
   switch (sizes.kind) {
@@ -27,6 +27,9 @@ export function primarySuppressionReason(sizes: CellSizes, policy: DisclosurePol
       break;
     case 'rate':
       if (sizes.primary < policy.minCell || (sizes.secondary ?? 0) < policy.minCell) return 'small_cell';
+      // All-but-k: a rate of 0.97 over 40 people says that all but one or two are employed; the
+      // people outside the numerator are a cell of their own and need the minimum too.
+      if ((sizes.secondary ?? 0) - sizes.primary < policy.minCell) return 'small_complement';
       break;
     case 'stat':
       if (sizes.primary < policy.minPercentileCell) return 'small_cell';
