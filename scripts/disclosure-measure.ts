@@ -18,6 +18,7 @@ import { publishTables } from '../src/disclosure/publish-tables.ts';
 import { publishedRate, roundCount, roundTo } from '../src/disclosure/rounding.ts';
 import { seededRandom } from '../src/disclosure/geometric-noise.ts';
 import type { PublishedCell, PublishedTable } from '../src/disclosure/cells.ts';
+import { loadLpSolver } from '../src/io/lp-solver.ts';
 
 const args = process.argv.slice(2);
 const linkageDir = args[0] ?? 'demo-out/run/linkage';
@@ -99,9 +100,19 @@ function dominance(): Record<string, unknown> {
   return { meanCellsPublishedWithoutRule: means, newlySuppressed: hidden };
 }
 
-const which = process.env.MEASURE ?? 'rounding,dp';
+/** The margin audit inside outcomes: what it found and how long it took. */
+async function audit(): Promise<Record<string, unknown>> {
+  const solve = await loadLpSolver();
+  let solves = 0;
+  const started = Date.now();
+  const result = computeOutcomeTables(inputs, config, { solve: (lp) => (solves++, solve(lp)) });
+  return { ...result.audit, solves, seconds: (Date.now() - started) / 1000 };
+}
+
+const which = process.env.MEASURE ?? 'rounding,dominance,audit,dp';
 const report: Record<string, unknown> = {};
 if (which.includes('rounding')) report.rounding = roundingSearch();
+if (which.includes('audit')) report.audit = await audit();
 if (which.includes('dominance')) report.dominance = dominance();
 if (which.includes('dp')) report.dp = [1, 10].map(dpAccuracy);
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

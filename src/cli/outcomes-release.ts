@@ -7,6 +7,7 @@ import type { CatalogCredential } from '../outcomes/outcome-person.ts';
 import { createDeflator } from '../outcomes/real-dollars.ts';
 import { markdownSummary } from '../outcomes/render-outputs.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { loadLpSolver } from '../io/lp-solver.ts';
 
 /*
  * Computing and writing the outcome tables, shared by `credlink outcomes` and `credlink run` so
@@ -35,7 +36,9 @@ export async function releaseOutcomes(args: {
 }): Promise<OutcomesRelease> {
   const { config } = args;
   const loaded = await loadOutcomeInputs({ linkageDir: args.linkageDir, config, configDir: args.configDir, extracts: args.extracts });
-  const result = computeOutcomeTables(loaded.inputs, config, { dp: args.dp });
+  // The margin audit needs exact published intervals, so it runs without DP only.
+  const solve = args.dp ? undefined : await loadLpSolver();
+  const result = computeOutcomeTables(loaded.inputs, config, { dp: args.dp, solve });
   const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
   const notes = [...result.notes];
   const skipped = loaded.skippedRows;
@@ -54,6 +57,7 @@ export async function releaseOutcomes(args: {
     shareOfHoldersFound: result.shareFound,
     uncataloguedCredentials: result.uncatalogued,
     differentialPrivacy: result.budget ?? null,
+    marginAudit: result.audit ? { solver: 'HiGHS (highs npm package)', ...result.audit } : null,
     tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
     notes,
   };

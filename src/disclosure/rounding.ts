@@ -25,7 +25,13 @@ export function roundTo(value: number, decimals: number): number {
 export function publishedRate(numerator: number, denominator: number, policy: { roundingBase: number; rateDecimals: number }): number {
   const d = roundCount(denominator, policy.roundingBase);
   if (d <= 0) return 0;
-  const carried = Math.max(1, -Math.floor(Math.log10(Math.max(1, policy.roundingBase) / d)));
   const rate = Math.min(1, Math.max(0, roundCount(numerator, policy.roundingBase) / d));
-  return roundTo(rate, Math.min(policy.rateDecimals, carried));
+  return roundTo(rate, Math.round(-Math.log10(rateStep(d, policy))));
+}
+
+/** The step of a published rate over a rounded denominator (see publishedRate). */
+export function rateStep(roundedDenominator: number, policy: { roundingBase: number; rateDecimals: number }): number {
+  if (roundedDenominator <= 0) return 1;
+  const carried = Math.max(1, -Math.floor(Math.log10(Math.max(1, policy.roundingBase) / roundedDenominator)));
+  return 10 ** -Math.min(policy.rateDecimals, carried);
 }

@@ -1,7 +1,9 @@
 import type { PublishedTable, RawTable } from '../disclosure/cells.ts';
 import type { DisclosurePolicy } from '../disclosure/disclosure-policy.ts';
 import type { DpBudget } from '../disclosure/dp-budget.ts';
-import { publishTables, type DpSettings } from '../disclosure/publish-tables.ts';
+import { publishTables, type DpSettings, type PublishedMargin } from '../disclosure/publish-tables.ts';
+import type { LpSolver } from '../disclosure/margin-audit.ts';
+import type { AuditReport } from '../disclosure/audited-suppression.ts';
 import { buildPreTrendTable, buildRoiTable } from './derived-tables.ts';
 import { buildEarningsTables } from './earnings-tables.ts';
 import { buildEducationTable } from './education-tables.ts';
@@ -21,6 +23,10 @@ export interface OutcomeTables {
   tables: PublishedTable[];
   /** Present under differential privacy: how epsilon was spent. */
   budget?: DpBudget;
+  /** Margins between published count and rate cells (margins.json, read by `credlink audit`). */
+  margins: PublishedMargin[];
+  /** The integer-programming audit of those margins, when a solver was given. */
+  audit?: AuditReport;
   /** Fixed-form remarks for the manifest (e.g. CPI years outside the series). */
   notes: string[];
   /** People with at least one credential award, in the population (found in the spine). */
@@ -65,7 +71,7 @@ export function rawOutcomeTables(ctx: OutcomeContext, withPathways: boolean): Ra
  * Every outcome table from linked people and the configuration: the pure entry point shared by
  * `credlink outcomes`, the report and the job runner. Raw cells never leave this function.
  */
-export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings } = {}): OutcomeTables {
+export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings; solve?: LpSolver } = {}): OutcomeTables {
   const catalogued = keepCataloguedCredentials(given.persons, given.catalog);
   const inputs = { ...given, persons: catalogued.persons };
   const ctx = buildContext(inputs, config, { credentialCap: options.dp ? config.disclosure.dpMaxCredentialsPerPerson : undefined });
@@ -74,7 +80,8 @@ export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfi
   const raw = rawOutcomeTables(ctx, !options.dp);
   // Which sequences are shown depends on the data, which differential privacy does not allow.
   if (options.dp) notes.push('pathways table withheld under differential privacy (its rows depend on the data)');
-  const published = publishTables(raw, disclosurePolicyOf(config), options.dp, crossTableMargins(ctx));
+  const published = publishTables(raw, disclosurePolicyOf(config), options.dp, crossTableMargins(ctx), options.solve);
+  if (published.audit) notes.push(`margin audit: ${published.audit.pinnedFound} hidden cells pinned below ${config.disclosure.minCell} people after complementary suppression, ${published.audit.addedSuppressions} more cells suppressed, ${published.audit.pinnedLeft} pinned left`);
   const byName = new Map(published.tables.map((t) => [t.name, t]));
   const tables = [
     ...published.tables,
@@ -88,5 +95,5 @@ export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfi
   const notFound = inputs.persons.filter((p) => p.inPopulation === false && p.credentials.some((c) => c.result === 'pass')).length;
   const shareFound = holders + notFound > 0 ? Math.round((holders / (holders + notFound)) * 1000) / 1000 : 1;
   if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine; the others (their wages unknown, not zero) are left out of every table`);
-  return { tables, budget: published.budget, notes, holders, shareFound, uncatalogued: { records: catalogued.uncataloguedRecords, codes: catalogued.uncataloguedCodes } };
+  return { tables, budget: published.budget, margins: published.margins, ...(published.audit ? { audit: published.audit } : {}), notes, holders, shareFound, uncatalogued: { records: catalogued.uncataloguedRecords, codes: catalogued.uncataloguedCodes } };
 }

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { spreadsheetSafe } from '../disclosure/safe-text.ts';
+import type { PublishedMargin } from '../disclosure/publish-tables.ts';
 
 /** The linkage error reported beside every table (from the linkage's summary.json). */
 export interface LinkageError {
@@ -25,6 +26,17 @@ export function tableJson(table: PublishedTable, linkage: LinkageError | undefin
     cells: table.cells.map((c) => ({ ...c.dims, measure: c.measure, value: c.value, count: c.count, status: c.status, ...(c.note ? { note: c.note } : {}) })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/**
+ * margins.json: which published count and rate cells add up (cells by table and position), with
+ * the rounding they were published with, so that `credlink audit` can rebuild the attacker's
+ * integer program from the tables folder alone.
+ */
+export function marginsJson(margins: readonly PublishedMargin[], manifest: object): string {
+  const d = (manifest as { config?: { disclosure?: Record<string, unknown> } }).config?.disclosure ?? {};
+  const policy = { minCell: d.minCell, roundingBase: d.roundingBase, rateDecimals: d.rateDecimals };
+  return `${JSON.stringify({ credlinkMargins: 1, policy, margins }, null, 1)}\n`;
 }
 
 function cellFinder(tables: readonly PublishedTable[]) {
