@@ -164,9 +164,10 @@ function publishTable(table: RawTable, policy: DisclosurePolicy, measured: Map<s
 }
 
 /** A margin between published cells, by table name and position in its cells (for `credlink audit`). */
+export type PublishedCellRef = [table: string, index: number, kind: 'count' | 'rate'];
 export interface PublishedMargin {
-  total: [table: string, index: number];
-  parts: Array<[table: string, index: number]>;
+  total: PublishedCellRef;
+  parts: PublishedCellRef[];
 }
 
 export interface PublishResult {
@@ -209,8 +210,8 @@ export function publishTables(
 }
 
 function publishedMargins(tables: readonly RawTable[], margins: readonly Margin[], measured: Map<string, Measured>): PublishedMargin[] {
-  const position = new Map<string, [string, number]>();
-  for (const t of tables) t.cells.forEach((c, i) => position.set(keyOf(t.name, c.id), [t.name, i]));
+  const position = new Map<string, PublishedCellRef>();
+  for (const t of tables) t.cells.forEach((c, i) => position.set(keyOf(t.name, c.id), [t.name, i, c.kind === 'rate' ? 'rate' : 'count']));
   const people = (key: string) => ['count', 'rate'].includes(measured.get(key)!.sizes.kind);
   return margins
     .filter((m) => m.parts.length > 0 && [m.total, ...m.parts].every(people))
