@@ -6,7 +6,7 @@ import { configDirOf, sha256File } from '../io/outcome-inputs.ts';
 import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { noiseSource } from '../io/noise-source.ts';
 import type { CliIo } from './cli-io.ts';
-import { releaseOutcomes } from './outcomes-release.ts';
+import { checkDisclosureFloors, releaseOutcomes } from './outcomes-release.ts';
 import { terminalSafe } from '../disclosure/safe-text.ts';
 
 export interface OutcomesOptions {
@@ -17,6 +17,7 @@ export interface OutcomesOptions {
   epsilon?: string;
   noiseSeed?: string;
   json?: boolean;
+  unsafeDisclosure?: boolean;
 }
 
 export function defineOutcomesCommand(io: CliIo): Command {
@@ -29,6 +30,7 @@ export function defineOutcomesCommand(io: CliIo): Command {
     .option('--epsilon <e>', 'differential privacy: total epsilon over all noisy counts and histograms (off by default)')
     .option('--noise-seed <n>', 'seed the noise (reproducible test runs only: a known seed voids the privacy guarantee)')
     .option('--json', 'print a JSON summary to stdout instead of Markdown')
+    .option('--unsafe-disclosure', 'allow disclosure.minCell under 5 or disclosure.roundingBase under 3 (test runs only; noted in the manifest)')
     .addHelpText(
       'after',
       `
@@ -55,6 +57,7 @@ function parseEpsilon(text: string | undefined): number | undefined {
 export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<void> {
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
+  const unsafeNotes = checkDisclosureFloors(config, options.unsafeDisclosure, io.logger);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
   const { summary, manifest } = await releaseOutcomes({
@@ -66,6 +69,7 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
     dp: epsilon === undefined ? undefined : { epsilon, random: noiseSource(options.noiseSeed) },
     fileName: (file) => relative(cwd, file),
     extraInputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }],
+    unsafeNotes,
     extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
   });
   if (options.json) io.stdout.write(`${JSON.stringify({ out: options.out, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);

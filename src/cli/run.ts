@@ -18,6 +18,7 @@ import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import { canonicalJson } from '../schema/canonical-json.ts';
 import type { CliIo } from './cli-io.ts';
 import { executeRun } from './run-execute.ts';
+import { checkDisclosureFloors } from './outcomes-release.ts';
 import type { RunExtract } from './run-steps.ts';
 
 export interface RunOptions {
@@ -25,6 +26,7 @@ export interface RunOptions {
   output?: string;
   set?: string[];
   force?: boolean;
+  unsafeDisclosure?: boolean;
 }
 
 export function defineRunCommand(io: CliIo): Command {
@@ -34,6 +36,7 @@ export function defineRunCommand(io: CliIo): Command {
     .option('-o, --output <dir>', 'run folder to create (default: runs/<job name>-<hash of job and inputs>)')
     .option('--set <key=value>', 'override a job key before validation, e.g. linkage.threshold=0.9 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--force', 'replace an existing run folder (only one holding run-manifest.json)')
+    .option('--unsafe-disclosure', 'allow disclosure.minCell under 5 or disclosure.roundingBase under 3 (test runs only)')
     .addHelpText(
       'after',
       `
@@ -142,8 +145,9 @@ async function prepareTarget(runDir: string, force: boolean): Promise<void> {
 export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
   const startedAt = new Date();
   const loaded = await loadJob(options.job, options.set ?? []);
-  const extracts = await resolveExtracts(loaded);
   const outcomes = await resolveOutcomes(loaded);
+  checkDisclosureFloors(outcomes.config, options.unsafeDisclosure, io.logger);
+  const extracts = await resolveExtracts(loaded);
   const runKey = createHash('sha256').update(canonicalJson({ job: loaded.job, inputs: extracts.map((e) => e.sha256) })).digest('hex');
   const runDir = resolve(options.output ?? defaultRunFolder(loaded.job.name, runKey));
   await prepareTarget(runDir, Boolean(options.force));
