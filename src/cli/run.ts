@@ -19,6 +19,7 @@ import { canonicalJson } from '../schema/canonical-json.ts';
 import type { CliIo } from './cli-io.ts';
 import { executeRun } from './run-execute.ts';
 import { checkDisclosureFloors } from './outcomes-release.ts';
+import { warnOverlappingReleases } from './release-history.ts';
 import type { RunExtract } from './run-steps.ts';
 
 export interface RunOptions {
@@ -151,6 +152,7 @@ export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
   const runKey = createHash('sha256').update(canonicalJson({ job: loaded.job, inputs: extracts.map((e) => e.sha256) })).digest('hex');
   const runDir = resolve(options.output ?? defaultRunFolder(loaded.job.name, runKey));
   await prepareTarget(runDir, Boolean(options.force));
+  await warnOverlappingReleases(runDir, extracts, loaded.job.disclosure.epsilon, io);
   await mkdir(dirname(runDir), { recursive: true });
   // Built beside the target and renamed at the end: a failed run leaves no half-written folder.
   const staging = await mkdtemp(join(dirname(runDir), `.${basename(runDir)}.partial-`));
