@@ -44,7 +44,7 @@ async function inputs(rows: number, seed: number): Promise<{ dir: string; csv: s
 async function hashCli(ctx: BenchContext): Promise<BenchRow[]> {
   const rows = ctx.quick ? 10_000 : 200_000;
   const { dir, csv } = await inputs(rows, ctx.seed);
-  const run = runCli(['hash', '--schema', join(dir, 'schema.json'), '--mapping', join(dir, 'mapping.json'), '--secret-file', join(dir, 'project.key'), csv, '-o', join(dir, `hash-${rows}.extract`)]);
+  const run = runCli(['hash', '--schema', join(dir, 'schema.json'), '--mapping', join(dir, 'mapping.json'), '--secret-file', join(dir, 'project.key'), csv, '-o', join(dir, `hash-${rows}.extract`), '--force']);
   return [{
     name: 'hash.cli', unit: 'records', params: { rows, ...runParams(run) },
     note: `node bin/credlink.js hash, CSV in, extract out (default --workers): ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${Math.round(run.maxRssMiB)} MiB peak`,

@@ -71,7 +71,7 @@ async function hashE2eBench(ctx: BenchContext): Promise<BenchRow[]> {
     writeFileSync(join(dir, 'project.key'), new Uint8Array(32).fill(7), { mode: 0o600 });
     const out: BenchRow[] = [];
     for (const workers of [1, 2]) {
-      const options = { input: join(dir, 'roster.csv'), schema: join(dir, 'schema.json'), mapping: join(dir, 'mapping.json'), secretFile: join(dir, 'project.key'), output: join(dir, 'roster.extract'), workers };
+      const options = { input: join(dir, 'roster.csv'), schema: join(dir, 'schema.json'), mapping: join(dir, 'mapping.json'), secretFile: join(dir, 'project.key'), output: join(dir, 'roster.extract'), workers, force: true };
       // Whole runs of a file take seconds under load: fewer, longer runs than the kernel benches.
       const rate = await measure(() => runHash(options, quietIo()), { ops: rows, runs: ctx.quick ? 1 : 3, runMs: 0, warmupMs: 0 });
       out.push({

@@ -13,6 +13,7 @@ import { hashBenches } from './hash-bench.ts';
 import { hashCliBenches } from './hash-cli-bench.ts';
 import { linkBenches } from './link-bench.ts';
 import { outcomesBenches } from './outcomes-bench.ts';
+import { startupBenches } from './startup-bench.ts';
 
 export interface BenchContext {
   quick: boolean;
@@ -39,4 +40,4 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-export const benches: Bench[] = [...diceBenches, ...hashBenches, ...hashCliBenches, ...linkBenches, ...outcomesBenches];
+export const benches: Bench[] = [...diceBenches, ...hashBenches, ...hashCliBenches, ...linkBenches, ...outcomesBenches, ...startupBenches];

@@ -1,17 +1,30 @@
 #!/usr/bin/env node
 // Compiles src/kernel/dice.wat with wabt into src/kernel/dice-wasm-bytes.ts (git-ignored).
-// Runs from `npm run build:wasm` and from the `prepare` hook, so `npm ci` leaves a working kernel;
-// the bytes live in a .ts module so that the kernel loads them without touching the file system.
+// Runs from `npm run build:wasm`, the `prepare` hook (so `npm ci` leaves a working kernel) and
+// `npm run build`; the bytes live in a .ts module so that the kernel loads them without touching
+// the file system. wabt is a dev dependency: without it (`npm ci --omit=dev`) this says so and
+// exits 0, and credlink scores with its JavaScript kernel.
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import createWabt from 'wabt';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = `${root}src/kernel/dice.wat`;
-const target = `${root}src/kernel/dice-wasm-bytes.ts`;
+export const diceWasmBytesPath = `${root}src/kernel/dice-wasm-bytes.ts`;
 
-export async function compileDiceWat(text) {
-  const wabt = await createWabt();
+/** wabt's factory, or undefined where the dev dependency is not installed. */
+export async function loadWabt() {
+  try {
+    return (await import('wabt')).default;
+  } catch (error) {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+export async function compileDiceWat(text, createWabt) {
+  const factory = createWabt ?? (await loadWabt());
+  if (!factory) throw new Error('wabt is not installed: run `npm ci` with dev dependencies');
+  const wabt = await factory();
   const features = { simd: true, threads: true };
   const module = wabt.parseWat('dice.wat', text, features);
   try {
@@ -31,10 +44,19 @@ export function bytesModule(bytes) {
   ].join('\n');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const bytes = await compileDiceWat(await readFile(source, 'utf8'));
+/** Writes dice-wasm-bytes.ts; false (with a message) where wabt is missing. */
+export async function buildDiceWasm(log = console.log) {
+  const createWabt = await loadWabt();
+  if (!createWabt) {
+    log('build-wasm: wabt is not installed (dev dependency), so the WebAssembly Dice kernel is not built; credlink scores with its JavaScript kernel (same scores, slower). Run `npm ci` to build it.');
+    return false;
+  }
+  const bytes = await compileDiceWat(await readFile(source, 'utf8'), createWabt);
   // Write then rename so a failed build never leaves a half-written module behind.
-  await writeFile(`${target}.tmp`, bytesModule(bytes));
-  await rename(`${target}.tmp`, target);
-  console.log(`dice.wat -> ${target.slice(root.length)} (${bytes.length} bytes)`);
+  await writeFile(`${diceWasmBytesPath}.tmp`, bytesModule(bytes));
+  await rename(`${diceWasmBytesPath}.tmp`, diceWasmBytesPath);
+  log(`dice.wat -> ${diceWasmBytesPath.slice(root.length)} (${bytes.length} bytes)`);
+  return true;
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildDiceWasm();

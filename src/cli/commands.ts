@@ -1,12 +1,14 @@
-import type { Command } from 'commander';
+import { Command, Help } from 'commander';
 import type { CliIo } from './cli-io.ts';
+import { commandIndex } from './command-index.ts';
 
 type DefineCommand = (io: CliIo) => Command;
 
 /*
  * Every subcommand, in the order `credlink --help` lists them. Each file declares its own flags
  * and help. Modules load lazily: a run of one subcommand imports only that subcommand's code,
- * which keeps start-up short (every module goes through tsx on first load).
+ * and `--version`, `--help` or a mistyped command import none (start-up is then node, commander
+ * and this file).
  */
 export const commandLoaders: Record<string, () => Promise<DefineCommand>> = {
   keygen: async () => (await import('./keygen.ts')).defineKeygenCommand,
@@ -28,9 +30,30 @@ export const commandLoaders: Record<string, () => Promise<DefineCommand>> = {
   verify: async () => (await import('./verify.ts')).defineVerifyCommand,
 };
 
-/** The subcommands needed for these arguments: just the one named, or all of them for help and errors. */
+const listedOnly = new WeakSet<Command>();
+
+/** A stand-in that only lists the subcommand in help; never run (the named one is loaded). */
+function stub(name: string): DefineCommand {
+  return () => {
+    const command = new Command(name).description(commandIndex[name][1]).action(() => {
+      throw new Error(`the ${name} subcommand was not loaded`);
+    });
+    listedOnly.add(command);
+    return command;
+  };
+}
+
+/**
+ * The subcommands for these arguments: the one named is loaded, every other is a stub. With no
+ * arguments (scripts/cli-reference.mjs documents them all) every subcommand is loaded.
+ */
 export async function loadCommands(argv: readonly string[]): Promise<DefineCommand[]> {
-  const named = argv[2];
-  if (named !== undefined && Object.hasOwn(commandLoaders, named)) return [await commandLoaders[named]()];
-  return Promise.all(Object.values(commandLoaders).map((load) => load()));
+  if (argv.length === 0) return Promise.all(Object.values(commandLoaders).map((load) => load()));
+  const named = argv.slice(2).find((arg) => Object.hasOwn(commandLoaders, arg));
+  return Promise.all(Object.keys(commandLoaders).map(async (name) => (name === named ? commandLoaders[name]() : stub(name))));
+}
+
+/** How help lists a subcommand: a stub declares no flags or arguments, so its term comes from the index. */
+export function listedTerm(command: Command): string {
+  return listedOnly.has(command) ? commandIndex[command.name()][0] : new Help().subcommandTerm(command);
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
+import { parseJson } from '../io/config-file.ts';
 import type { PublishedTable } from '../disclosure/cells.ts';
 import { diffRuns, formatRunDiff, type RunSide } from '../job/run-diff.ts';
 import type { CliIo } from './cli-io.ts';
@@ -41,7 +42,7 @@ async function readJson(path: string): Promise<unknown> {
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; is it a run folder written by credlink run?`);
   }
-  return JSON.parse(text);
+  return parseJson(path, text, 'RUN_FILE_NOT_JSON');
 }
 
 /**

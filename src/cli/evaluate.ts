@@ -3,15 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import { createEncoder } from '../encode/encoder.ts';
-import { loadConfig } from '../io/config-file.ts';
+import { loadConfig, parseJson } from '../io/config-file.ts';
+import { writeStagedFolder } from '../io/output-target.ts';
 import { openCsv } from '../io/csv-rows.ts';
 import { readSecretFile } from '../io/secret-file.ts';
 import { bestThresholds, formatEvaluation, type Evaluation, type SweepRow } from '../link/evaluation-report.ts';
-import { parseCandidates, parseClusters } from '../link/linkage-files.ts';
+import { linkageTableRows } from '../io/linkage-lines.ts';
+import { candidateRow, clusterRow, type ClusterRow } from '../link/linkage-files.ts';
 import { allPairQuality, qualityByRole, qualityThroughSpine, type LabelledRecords } from '../link/linkage-quality.ts';
 import type { LinkageSummary } from '../link/linkage-summary.ts';
-import { CLUSTERS_HEADER } from '../link/linkage-tables.ts';
-import { candidateRecallCeiling, prepareSweep, qualityAt, type SweepSource } from '../link/threshold-sweep.ts';
+import { CANDIDATES_HEADER, CLUSTERS_HEADER } from '../link/linkage-tables.ts';
+import { candidateRecallCeiling, qualityAt, SweepBuilder, type Sweep, type SweepSource } from '../link/threshold-sweep.ts';
 import { DEFAULT_SCHEMA } from '../schema/default-schema.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { linkageSchemaSchema, type LinkageSchema } from '../schema/linkage-schema.ts';
@@ -27,6 +29,8 @@ export interface EvaluateOptions {
   diceThresholds: string;
   writeTruthLinkage?: string;
   json?: boolean;
+  /** Replace a non-empty --write-truth-linkage folder. */
+  force?: boolean;
 }
 
 export function defineEvaluateCommand(io: CliIo): Command {
@@ -36,10 +40,11 @@ export function defineEvaluateCommand(io: CliIo): Command {
     .requiredOption('--truth <csv>', 'truth/persons.csv with source,local_id,person_id')
     .requiredOption('--secret-file <key>', 'the project key, to turn local ids into pseudonyms (a data holder or a synthetic test has it)')
     .option('--schema <file>', 'the linkage schema the extracts were encoded with (default: the built-in schema)')
-    .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
+    .option('--thresholds <list>', 'match probabilities to sweep (fs)', '0.000001,0.00001,0.0001,0.001,0.005,0.01,0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95,0.99')
     .option('--dice-thresholds <list>', 'CLK Dice thresholds to sweep (the baseline)', '0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95')
     .option('--write-truth-linkage <dir>', 'also write the true linkage as clusters.csv (to score outcome tables against)')
     .option('--json', 'print the evaluation as JSON')
+    .option('--force', 'replace a non-empty --write-truth-linkage folder')
     .addHelpText(
       'after',
       `
@@ -57,7 +62,9 @@ assignment, clustering through the spine) at each threshold.`,
 
 function thresholdList(flag: string, text: string): number[] {
   const values = text.split(',').map((t) => Number(t.trim()));
-  if (values.length === 0 || values.some((v) => !(v > 0 && v < 1))) throw new UsageError(`${flag} must be a comma-separated list of numbers between 0 and 1`);
+  if (values.length === 0 || values.some((v) => !(v >= 0 && v < 1)) || text.split(',').some((t) => t.trim() === '')) {
+    throw new UsageError(`${flag} must be a comma-separated list of numbers from 0 up to (not including) 1`);
+  }
   return values;
 }
 
@@ -92,11 +99,11 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
   const thresholds = thresholdList('--thresholds', options.thresholds);
   const diceThresholds = thresholdList('--dice-thresholds', options.diceThresholds);
   const summaryFile = join(options.linkage, 'summary.json');
-  const summary = JSON.parse(await readText(summaryFile)) as LinkageSummary;
+  const summary = parseJson(summaryFile, await readText(summaryFile), 'LINKAGE_SUMMARY_NOT_JSON') as LinkageSummary;
   const clustersFile = join(options.linkage, 'clusters.csv');
   const candidatesFile = join(options.linkage, 'candidates.csv');
-  const clusters = parseClusters(await readText(clustersFile), clustersFile);
-  const candidates = parseCandidates(await readText(candidatesFile), candidatesFile);
+  const clusters: ClusterRow[] = [];
+  for await (const fields of linkageTableRows(clustersFile, CLUSTERS_HEADER)) clusters.push(clusterRow(fields));
   const schema = options.schema ? await loadConfig(options.schema, linkageSchemaSchema) : DEFAULT_SCHEMA;
   if (schemaFingerprint(schema) !== summary.seed) {
     throw new DataError({ code: 'SCHEMA_MISMATCH', file: options.schema ?? '(built-in schema)', detail: 'not the schema the linked extracts were encoded with; give it with --schema' });
@@ -123,7 +130,7 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
   const throughSpine = spine < 0 ? [] : asLinked
     .filter((q) => q.sourceA !== summary.spine && q.sourceB !== summary.spine)
     .map((q) => qualityThroughSpine(records, spine, names.indexOf(q.sourceA), names.indexOf(q.sourceB)));
-  const sweep = prepareSweep(sources, candidates);
+  const sweep = await readSweep(candidatesFile, sources);
   const rows: SweepRow[] = [
     ...thresholds.map((threshold) => ({ method: 'fs' as const, threshold, quality: qualityAt(sweep, 'fs', threshold) })),
     ...diceThresholds.map((threshold) => ({ method: 'threshold' as const, threshold, quality: qualityAt(sweep, 'threshold', threshold) })),
@@ -135,27 +142,33 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
     throughSpineByRole: qualityByRole(throughSpine, roleOf),
     sweep: rows,
     bestByRole: bestThresholds(rows.map((row) => ({ ...row, quality: qualityByRole(row.quality, roleOf) }))), best: bestThresholds(rows), recallCeiling: candidateRecallCeiling(sweep) };
-  if (options.writeTruthLinkage) await writeTruthLinkage(options.writeTruthLinkage, summary, sources);
+  if (options.writeTruthLinkage) {
+    const stage = { force: options.force, flag: '--write-truth-linkage', mode: 0o700, notice: (line: string) => io.logger.warn(line) };
+    await writeStagedFolder(options.writeTruthLinkage, stage, (dir) => writeTruthLinkage(dir, summary, sources));
+  }
   io.stdout.write(options.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
   return evaluation;
+}
+
+/** candidates.csv streamed into the sweep: rows are never all held as objects. */
+async function readSweep(file: string, sources: SweepSource[]): Promise<Sweep> {
+  const builder = new SweepBuilder(sources);
+  for await (const fields of linkageTableRows(file, CANDIDATES_HEADER)) builder.add(candidateRow(fields));
+  return builder.build();
 }
 
 /** The true clusters of the linked records, in clusters.csv form; a record the truth lacks stays alone. */
 async function writeTruthLinkage(dir: string, summary: LinkageSummary, sources: SweepSource[]): Promise<void> {
   const numberOf = new Map<string, number>();
-  const rows: Array<{ cluster: number; line: string }> = [];
-  for (const s of sources) {
-    s.pseudonyms.forEach((pseudonym, i) => {
-      const key = s.personOf[i] ?? `\u0000${s.name}\u0000${pseudonym}`;
-      let cluster = numberOf.get(key);
-      if (cluster === undefined) {
-        cluster = numberOf.size + 1;
-        numberOf.set(key, cluster);
-      }
-      rows.push({ cluster, line: `${cluster},${s.name},${pseudonym},1` });
-    });
-  }
-  rows.sort((x, y) => x.cluster - y.cluster);
+  const clusterOf = sources.map((s) => Int32Array.from(s.pseudonyms, (pseudonym, i) => {
+    const key = s.personOf[i] ?? `\u0000${s.name}\u0000${pseudonym}`;
+    let cluster = numberOf.get(key);
+    if (cluster === undefined) {
+      cluster = numberOf.size + 1;
+      numberOf.set(key, cluster);
+    }
+    return cluster;
+  }));
   const truthSummary = {
     credlinkLinkage: 1,
     truth: true,
@@ -164,7 +177,26 @@ async function writeTruthLinkage(dir: string, summary: LinkageSummary, sources: 
     sources: summary.sources.map(({ name, role, duplicateFree, records }) => ({ name, role, duplicateFree, records })),
   };
   await writeLinkageFolder(dir, {
-    'clusters.csv': `${CLUSTERS_HEADER}\n${rows.map((r) => `${r.line}\n`).join('')}`,
+    'clusters.csv': truthClustersCsv(sources, clusterOf, numberOf.size),
     'summary.json': `${JSON.stringify(truthSummary, null, 2)}\n`,
   });
+}
+
+/** Rows by cluster, then in source and record order (a stable counting sort, as clustersCsv). */
+function* truthClustersCsv(sources: SweepSource[], clusterOf: Int32Array[], clusters: number): Generator<string> {
+  yield `${CLUSTERS_HEADER}\n`;
+  const start = new Uint32Array(clusters + 2);
+  for (const of of clusterOf) for (const c of of) start[c + 1] += 1;
+  for (let c = 1; c < start.length; c++) start[c] += start[c - 1];
+  const source = new Uint8Array(start[start.length - 1]);
+  const record = new Uint32Array(source.length);
+  clusterOf.forEach((of, s) => of.forEach((c, i) => {
+    const k = start[c]++;
+    source[k] = s;
+    record[k] = i;
+  }));
+  for (let k = 0; k < source.length; k++) {
+    const s = sources[source[k]];
+    yield `${clusterOf[source[k]][record[k]]},${s.name},${s.pseudonyms[record[k]]},1\n`;
+  }
 }

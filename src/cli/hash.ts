@@ -5,6 +5,7 @@ import { DataError, UsageError } from '../errors/errors.ts';
 import { loadConfig } from '../io/config-file.ts';
 import { openCsv, type CsvRow } from '../io/csv-rows.ts';
 import { ExtractWriter } from '../io/extract-file.ts';
+import { claimFileTarget } from '../io/output-target.ts';
 import { openRejectFile, type RejectFile } from '../io/reject-file.ts';
 import { readSecretFile } from '../io/secret-file.ts';
 import { keyCheckValue } from '../encode/encoder.ts';
@@ -15,6 +16,7 @@ import { createRowNormalizer } from '../normalize/normalize-row.ts';
 import { linkageSchemaSchema, type LinkageSchema } from '../schema/linkage-schema.ts';
 import { schemaFingerprint } from '../schema/fingerprint.ts';
 import { sourceMappingSchema, type SourceMapping } from '../schema/source-mapping.ts';
+import { looksDuplicateFree } from '../schema/duplicate-free-check.ts';
 import { EXTRACT_FORMAT_VERSION, type ExtractManifest } from '../extract/extract-types.ts';
 import type { FieldName } from '../schema/field-names.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -31,6 +33,8 @@ export interface HashOptions {
   json?: boolean;
   /** Threads that normalize and encode (string from the command line); default: 1 for small files. */
   workers?: string | number;
+  /** Replace an existing -o or --rejects file. */
+  force?: boolean;
 }
 
 const HELP_AFTER = `
@@ -62,6 +66,7 @@ export function defineHashCommand(io: CliIo): Command {
     .option('--rejects <file>', 'write rejected rows with _line and _reason (implies --on-invalid reject)')
     .option('-o, --output <file>', "the extract to write, or '-' for stdout (then the summary goes to stderr)")
     .option('--json', 'print the summary as JSON')
+    .option('--force', 'replace an existing -o or --rejects file')
     .option('--workers <n>', 'threads that normalize and encode; the extract is the same for any n (default: 1 below 8 MB of input, else cores - 1, at most 4)')
     .addHelpText('after', HELP_AFTER)
     .action(async (input: string, options: Omit<HashOptions, 'input'>) => {
@@ -212,6 +217,9 @@ function summaryText(file: string, output: string, manifest: ExtractManifest, ta
 export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   const mode = checkOptions(options);
   const output = options.output as string;
+  const notice = (line: string) => io.logger.warn(line);
+  await claimFileTarget(output, { force: options.force, notice });
+  if (options.rejects) await claimFileTarget(options.rejects, { force: options.force, flag: '--rejects', notice });
   const schema = await loadConfig(options.schema, linkageSchemaSchema);
   const mapping = await loadConfig(options.mapping, sourceMappingSchema);
   const secret = await readSecretFile(options.secretFile, io);
@@ -240,6 +248,9 @@ export async function runHash(options: HashOptions, io: CliIo): Promise<void> {
   // Rows repeating a person id are expected (exam attempts, enrollment terms, wage quarters);
   // duplicateFree is about one person holding two ids, which only the linker can see.
   if (tally.duplicateRows > 0) io.logger.debug({ source: mapping.source, rows: tally.duplicateRows }, 'rows repeating a person id; each person was encoded once, from its first row');
+  if (looksDuplicateFree({ role: mapping.role, duplicateFree: mapping.duplicateFree, persons: tally.persons, repeatedRows: tally.duplicateRows })) {
+    io.logger.warn({ source: mapping.source, persons: tally.persons }, 'the mapping says "duplicateFree": false, but no person id is on more than one row; if each person has one id in this roster, set "duplicateFree": true (the default), so that the linker links one-to-one');
+  }
   // With the extract on stdout, the summary goes to stderr.
   const report = toStdout ? io.stderr : io.stdout;
   if (options.json) {

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { OWNER_ONLY, writeFileAtomic } from '../io/atomic-write.ts';
+import { writeChunksAtomic } from '../io/atomic-chunks.ts';
 import { loadConfig } from '../io/config-file.ts';
+import { stageFolder } from '../io/output-target.ts';
+import { LINKAGE_INPUTS, linkageInputsJson } from '../io/linkage-inputs.ts';
 import { readExtract, readExtractManifest } from '../io/extract-file.ts';
 import type { ExtractManifest } from '../extract/extract-types.ts';
 import { linkStores, sortStores, type LinkageResult } from '../link/link-sources.ts';
@@ -41,6 +44,8 @@ export interface LinkOptions {
   shard?: string;
   /** Trusted Ed25519 public keys of the data holders: every extract must carry a valid signature by one. */
   publicKey?: string[];
+  /** Replace a non-empty -o folder. */
+  force?: boolean;
 }
 
 export function defineLinkCommand(io: CliIo): Command {
@@ -49,7 +54,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .argument('<extracts...>', 'extracts written by credlink hash')
     .option('--spine <extract>', 'the spine extract: every other source links to it, clusters form around its records')
     .requiredOption('-o, --output <dir>', 'linkage folder to write (created owner-only)')
-    .option('--threshold <p>', 'minimum match probability of a link (method fs)', '0.85')
+    .option('--threshold <p|auto>', "minimum match probability of a link (method fs); 'auto' takes, per source pair, the one of best expected F1", 'auto')
     .addOption(new Option('--method <method>', 'fs: Fellegi-Sunter; threshold: baseline single Dice threshold on the CLK').choices(['fs', 'threshold']).default('fs'))
     .option('--dice-threshold <d>', 'minimum CLK Dice of a link (method threshold)', '0.85')
     .addOption(new Option('--training <how>', 'estimate m by EM per blocking pass (blocks) or over all pairs (all-pairs)').choices(['blocks', 'all-pairs']).default('blocks'))
@@ -58,6 +63,7 @@ export function defineLinkCommand(io: CliIo): Command {
     .option('--no-lsh', 'skip the LSH blocking pass (bit sampling over the filters of the shared fields)')
     .option('--shard <i/n>', 'link only the blocks of shard i of n (0-based) into a part folder for credlink merge (docs/scaling.md)')
     .option('--public-key <hex|file...>', "link only extracts signed (credlink sign) by one of these data holders' keys")
+    .option('--force', 'replace a non-empty -o folder')
     .option('--explain', 'print the fitted model (m, u and match weight per comparison level)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -77,9 +83,15 @@ The folder holds record-level links: it is created 0700 with files 0600.`,
     });
 }
 
+/** A probability, or 'auto': per source pair, the threshold of best expected F1 (docs/linkage.md). */
+function thresholdOption(text: string): number | 'auto' {
+  return text === 'auto' ? 'auto' : probabilityOption('--threshold', text);
+}
+
+/** 0 is allowed: every scored candidate is eligible, and assignment alone chooses (useful to sweep). */
 function probabilityOption(name: string, text: string): number {
   const value = Number(text);
-  if (!(value > 0 && value < 1)) throw new UsageError(`${name} must be a number between 0 and 1, got "${text}"`);
+  if (text.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`${name} must be a number from 0 up to (not including) 1, got "${text}"`);
   return value;
 }
 
@@ -145,20 +157,27 @@ export async function readStore(input: Input, kernel: DiceKernel | undefined): P
   return builder.build(kernel);
 }
 
-export async function writeLinkageFolder(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+/** A linkage file's content: small files whole, tables as generators of lines (linkage-tables.ts). */
+export type LinkageFileContent = string | Uint8Array | Iterable<string>;
+
+export async function writeLinkageFolder(dir: string, files: Record<string, LinkageFileContent>): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
-  for (const [name, text] of Object.entries(files)) await writeFileAtomic(join(dir, name), text, OWNER_ONLY);
+  for (const [name, content] of Object.entries(files)) {
+    const target = join(dir, name);
+    if (typeof content === 'string' || content instanceof Uint8Array) await writeFileAtomic(target, content, OWNER_ONLY);
+    else await writeChunksAtomic(target, content, OWNER_ONLY);
+  }
 }
 
 /** Checks the inputs, derives the settings and reads the extracts (shared by a whole run and a shard). */
-export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[] }> {
+export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: DiceKernel | undefined): Promise<{ settings: LinkSettings; stores: SourceStore[]; manifests: ExtractManifest[] }> {
   const paths = [...options.extracts, ...(options.spine ? [options.spine] : [])];
   if (options.dedupe) {
     if (options.extracts.length !== 1 || options.spine) throw new UsageError('--dedupe takes exactly one extract and no --spine');
   } else if (paths.length < 2) throw new UsageError('give at least two extracts to link (the spine counts as one), or one with --dedupe');
   if (!options.output) throw new UsageError('give the linkage folder with -o');
-  const threshold = probabilityOption('--threshold', options.threshold);
+  const threshold = thresholdOption(options.threshold);
   const diceThreshold = probabilityOption('--dice-threshold', options.diceThreshold);
   if (options.publicKey) await requireSignatures(paths, options.publicKey);
   const inputs = await readManifests(paths);
@@ -177,7 +196,7 @@ export async function readLinkInputs(options: LinkOptions, io: CliIo, kernel: Di
   });
   const stores: SourceStore[] = [];
   for (const input of inputs) stores.push(await readStore(input, kernel));
-  return { settings, stores: sortStores(stores) };
+  return { settings, stores: sortStores(stores), manifests: inputs.map((i) => i.manifest) };
 }
 
 /** Writes the linkage folder (owner-only) and returns its summary and fitted model. */
@@ -195,9 +214,20 @@ export async function writeLinkage(dir: string, result: LinkageResult, settings:
 }
 
 export async function runLink(options: LinkOptions, io: CliIo): Promise<LinkageSummary> {
-  const { settings, stores } = await readLinkInputs(options, io, linkKernel(io));
-  const result = linkStores(stores, settings);
-  const { summary } = await writeLinkage(options.output!, result, settings);
+  if (!options.output) throw new UsageError('give the linkage folder with -o');
+  const staged = await stageFolder(options.output, { force: options.force, mode: 0o700, notice: (line) => io.logger.warn(line) });
+  let summary: LinkageSummary;
+  let result: LinkageResult;
+  try {
+    const { settings, stores, manifests } = await readLinkInputs(options, io, linkKernel(io));
+    result = linkStores(stores, settings);
+    ({ summary } = await writeLinkage(staged.dir, result, settings));
+    await writeLinkageFolder(staged.dir, { [LINKAGE_INPUTS]: linkageInputsJson(manifests) });
+    await staged.commit();
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
   if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(formatSummary(summary));
   if (options.explain) io.stdout.write(explainModel(result));

@@ -1,11 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError, exitCodeFor } from '../errors/errors.ts';
+import { scrubSecrets } from '../errors/redact.ts';
 import { createLogger } from '../io/logger.ts';
+import { installSignalCleanup, removeLivePartials } from '../io/partial-outputs.ts';
+import { writeFailure } from '../io/write-failure.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { CliIo } from './cli-io.ts';
-import { loadCommands } from './commands.ts';
+import { listedTerm, loadCommands } from './commands.ts';
 
 function defaultIo(): CliIo {
+  installSignalCleanup();
   return {
     stdin: process.stdin,
     stdout: process.stdout,
@@ -21,6 +25,7 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
     .description('Privacy-preserving record linkage of credential outcomes')
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ subcommandTerm: listedTerm })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   for (const define of await loadCommands(argv)) program.addCommand(define(io).exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
@@ -32,6 +37,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   // A closed pipe downstream (credlink ... | head) ends the run quietly.
   io.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
+    // Data on stdout cannot be taken back (hash -o - > file on a full disk): say so, remove what else was begun.
+    removeLivePartials();
+    io.stderr.write(`credlink: ${writeFailure(error, '-').message}\n`);
+    process.exit(1);
   });
   try {
     await (await buildProgram(io, argv)).parseAsync(argv);
@@ -46,8 +55,9 @@ function reportError(error: unknown, io: CliIo): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
     return 2;
   }
-  if (error instanceof UsageError) io.stderr.write(`credlink: ${error.message}\n`);
-  else if (error instanceof DataError) io.stderr.write(`credlink: ${error.message}\n`);
-  else io.stderr.write(`credlink: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug; please report it with the command you ran (never the data or the secret).\n`);
+  // Last line of defence: nothing shaped like a key reaches the terminal, whatever built the message.
+  if (error instanceof UsageError) io.stderr.write(scrubSecrets(`credlink: ${error.message}\n`));
+  else if (error instanceof DataError) io.stderr.write(scrubSecrets(`credlink: ${error.message}\n`));
+  else io.stderr.write(scrubSecrets(`credlink: internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug; please report it with the command you ran (never the data or the secret).\n`));
   return exitCodeFor(error);
 }

@@ -7,6 +7,9 @@ import { explainModel, formatSummary } from '../link/linkage-report.ts';
 import { mergeParts } from '../link/merge-parts.ts';
 import type { CliIo } from './cli-io.ts';
 import { writeLinkageFolder } from './link.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LINKAGE_INPUTS } from '../io/linkage-inputs.ts';
 
 export interface MergeOptions {
   parts: string[];
@@ -37,6 +40,12 @@ and clustered: the folder is byte for byte what credlink link without --shard wr
     });
 }
 
+/** inputs.json of the parts (all the same: readPartFolders checks they linked the same extracts). */
+async function partInputs(parts: string[]): Promise<Record<string, string>> {
+  const text = await readFile(join(parts[0], LINKAGE_INPUTS), 'utf8').catch(() => undefined);
+  return text === undefined ? {} : { [LINKAGE_INPUTS]: text };
+}
+
 export async function runMerge(options: MergeOptions, io: CliIo): Promise<void> {
   if (!options.output) throw new UsageError('give the linkage folder with -o');
   const { result, settings } = mergeParts(await readPartFolders(options.parts));
@@ -47,6 +56,7 @@ export async function runMerge(options: MergeOptions, io: CliIo): Promise<void> 
     'candidates.csv': candidatesCsv(result),
     'model.json': `${JSON.stringify(modelJson(result), null, 2)}\n`,
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+    ...(await partInputs(options.parts)),
   });
   if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(formatSummary(summary));

@@ -3,6 +3,7 @@ import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { loadConfig } from '../io/config-file.ts';
+import { claimFileTarget } from '../io/output-target.ts';
 import { openCsv, type CsvRow } from '../io/csv-rows.ts';
 import { openCsvBuffer, openCsvFile, openRejectFile, type CsvWriter, type RejectFile } from '../io/reject-file.ts';
 import { createRowNormalizer, mappedFields, type NormalizedRow } from '../normalize/normalize-row.ts';
@@ -18,6 +19,8 @@ export interface NormalizeOptions {
   output?: string;
   profile?: string;
   json?: boolean;
+  /** Replace existing -o, --rejects and --profile files. */
+  force?: boolean;
 }
 
 const HELP_AFTER = `
@@ -47,6 +50,7 @@ export function defineNormalizeCommand(io: CliIo): Command {
     .option('-o, --output <file>', 'write the normalized CSV here (default: stdout)')
     .option('--profile <file>', 'write the data-quality profile (JSON) here')
     .option('--json', 'print the run summary and profile as JSON on stdout (needs -o)')
+    .option('--force', 'replace existing -o, --rejects and --profile files')
     .addHelpText('after', HELP_AFTER)
     .action(async (input: string, options: Omit<NormalizeOptions, 'input'>) => {
       await runNormalize({ ...options, input }, io);
@@ -106,6 +110,10 @@ function summaryLines(file: string, profile: QualityProfile, mapping: SourceMapp
 
 export async function runNormalize(options: NormalizeOptions, io: CliIo): Promise<void> {
   const mode = checkOptions(options);
+  const notice = (line: string) => io.logger.warn(line);
+  for (const [flag, path] of [['-o', options.output], ['--rejects', options.rejects], ['--profile', options.profile]] as const) {
+    if (path) await claimFileTarget(path, { force: options.force, flag, notice });
+  }
   const mapping = await loadConfig(options.mapping, sourceMappingSchema);
   const csv = await openCsv(options.input, { delimiter: mapping.delimiter, stdin: io.stdin });
   const normalize = createRowNormalizer(mapping, csv.header, csv.file);

@@ -2,12 +2,14 @@ import { Command } from 'commander';
 import { relative } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { loadConfig } from '../io/config-file.ts';
+import { writeStagedFolder } from '../io/output-target.ts';
 import { configDirOf, sha256File } from '../io/outcome-inputs.ts';
 import { outcomesConfigSchema } from '../outcomes/outcomes-config.ts';
 import { noiseSource } from '../io/noise-source.ts';
 import type { CliIo } from './cli-io.ts';
 import { checkDisclosureFloors, releaseOutcomes } from './outcomes-release.ts';
 import { terminalSafe } from '../disclosure/safe-text.ts';
+import { requireSignatures } from './verify.ts';
 
 export interface OutcomesOptions {
   linkage: string;
@@ -18,6 +20,10 @@ export interface OutcomesOptions {
   noiseSeed?: string;
   json?: boolean;
   unsafeDisclosure?: boolean;
+  /** Replace a non-empty -o folder. */
+  force?: boolean;
+  /** Trusted Ed25519 public keys: every extract must carry a valid signature by one, as for link. */
+  publicKey?: string[];
 }
 
 export function defineOutcomesCommand(io: CliIo): Command {
@@ -31,6 +37,8 @@ export function defineOutcomesCommand(io: CliIo): Command {
     .option('--noise-seed <n>', 'seed the noise (reproducible test runs only: a known seed voids the privacy guarantee)')
     .option('--json', 'print a JSON summary to stdout instead of Markdown')
     .option('--unsafe-disclosure', 'allow disclosure.minCell under 5 or disclosure.roundingBase under 3 (test runs only; noted in the manifest)')
+    .option('--force', 'replace a non-empty -o folder')
+    .option('--public-key <hex|file...>', "use only extracts signed (credlink sign) by one of these data holders' keys")
     .addHelpText(
       'after',
       `
@@ -58,20 +66,21 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
   const unsafeNotes = checkDisclosureFloors(config, options.unsafeDisclosure, io.logger);
+  if (options.publicKey) await requireSignatures(options.extracts, options.publicKey);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
-  const { summary, manifest } = await releaseOutcomes({
+  const { summary, manifest } = await writeStagedFolder(options.out, { force: options.force, notice: (line) => io.logger.warn(line) }, async (out) => releaseOutcomes({
     linkageDir: options.linkage,
     config,
     configDir: configDirOf(options.config),
     extracts: options.extracts,
-    out: options.out,
+    out,
     dp: epsilon === undefined ? undefined : { epsilon, random: noiseSource(options.noiseSeed) },
     fileName: (file) => relative(cwd, file),
     extraInputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }],
     unsafeNotes,
     extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
-  });
+  }));
   if (options.json) io.stdout.write(`${JSON.stringify({ out: options.out, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
   else io.stdout.write(terminalSafe(summary));
 }

@@ -1,9 +1,9 @@
 import { noiseSource } from '../io/noise-source.ts';
 import { createProgress } from '../io/progress.ts';
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { fileDigest } from '../io/file-digest.ts';
 import type { RunManifest, RunOutput, RunTimings } from '../job/run-manifest.ts';
 import { RUN_MANIFEST, RUN_TIMINGS, manifestJson, sortOutputs } from '../job/run-manifest.ts';
 import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
@@ -36,8 +36,7 @@ async function listOutputs(dir: string, prefix = ''): Promise<RunOutput[]> {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) outputs.push(...(await listOutputs(join(dir, entry.name), rel)));
     else if (rel !== RUN_MANIFEST && rel !== RUN_TIMINGS) {
-      const bytes = await readFile(join(dir, entry.name));
-      outputs.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+      outputs.push({ path: rel, ...(await fileDigest(join(dir, entry.name))) });
     }
   }
   return outputs;

@@ -9,7 +9,8 @@ import type { OutcomeTables } from '../outcomes/compute-outcome-tables.ts';
 import type { OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import type { CatalogCredential } from '../outcomes/outcome-person.ts';
 import type { LinkageModelJson } from '../report/report-input.ts';
-import { checkInputs, keyFieldsFor, readStore, writeLinkage } from './link.ts';
+import { checkInputs, keyFieldsFor, readStore, writeLinkage, writeLinkageFolder } from './link.ts';
+import { LINKAGE_INPUTS, linkageInputsJson } from '../io/linkage-inputs.ts';
 import { linkKernel } from './link-engine.ts';
 import type { CliIo } from './cli-io.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
@@ -53,6 +54,7 @@ export async function linkStep(extracts: RunExtract[], settings: LinkageSettings
   const stores = [];
   for (const e of extracts) stores.push(await readStore(e, kernel));
   const { summary, model } = await writeLinkage(linkageDir, linkStores(sortStores(stores), linkSettings), linkSettings);
+  await writeLinkageFolder(linkageDir, { [LINKAGE_INPUTS]: linkageInputsJson(extracts.map((e) => e.manifest)) });
   return { summary, model: model as LinkageModelJson };
 }
 

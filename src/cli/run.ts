@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { configFindings } from '../io/config-file.ts';
+import { stageFolder } from '../io/output-target.ts';
+import { configFindings, parseJson } from '../io/config-file.ts';
 import { readExtractManifest } from '../io/extract-file.ts';
 import { sha256File } from '../io/outcome-inputs.ts';
 import { requireSignatures } from './verify.ts';
@@ -70,14 +71,6 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError({ code: 'CONFIG_NOT_JSON', file, detail: (error as Error).message });
-  }
-}
-
 /** Reads the job, applies --set overrides to the raw JSON and validates the result. */
 export async function loadJob(jobFile: string, sets: string[]): Promise<LoadedJob> {
   const text = await readText(jobFile);
@@ -130,18 +123,8 @@ async function resolveOutcomes(loaded: LoadedJob): Promise<{ config: OutcomesCon
   return { config: parsed.data, configDir };
 }
 
-/** A run folder may be created, or replaced with --force when it is a previous run. */
-async function prepareTarget(runDir: string, force: boolean): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(runDir);
-  } catch {
-    return;
-  }
-  if (entries.length === 0) return;
-  if (!force) throw new UsageError(`${runDir} exists and is not empty; choose another -o or add --force to replace a previous run`);
-  if (!entries.includes(RUN_MANIFEST)) throw new UsageError(`${runDir} is not a run folder (no ${RUN_MANIFEST}); --force only replaces previous runs`);
-}
+/** --force replaces only a previous run. */
+const previousRunOnly = (entries: string[]) => (entries.includes(RUN_MANIFEST) ? undefined : `not a run folder (no ${RUN_MANIFEST}); --force only replaces previous runs`);
 
 export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
   const startedAt = new Date();
@@ -151,20 +134,18 @@ export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
   const extracts = await resolveExtracts(loaded);
   const runKey = createHash('sha256').update(canonicalJson({ job: loaded.job, inputs: extracts.map((e) => e.sha256) })).digest('hex');
   const runDir = resolve(options.output ?? defaultRunFolder(loaded.job.name, runKey));
-  await prepareTarget(runDir, Boolean(options.force));
   await warnOverlappingReleases(runDir, extracts, loaded.job.disclosure.epsilon, io);
-  await mkdir(dirname(runDir), { recursive: true });
-  // Built beside the target and renamed at the end: a failed run leaves no half-written folder.
-  const staging = await mkdtemp(join(dirname(runDir), `.${basename(runDir)}.partial-`));
+  // Built beside the target under a lock and renamed at the end: a failed run leaves no half-written folder.
+  const staged = await stageFolder(runDir, { force: options.force, replaceable: previousRunOnly, notice: (line) => io.logger.warn(line) });
+  const staging = staged.dir;
   try {
     const { manifest, timings, summaryLine } = await executeRun({ loaded, extracts, outcomes, staging, io, startedAt });
     await writeFileAtomic(join(staging, RUN_MANIFEST), manifestJson(manifest));
     await writeFileAtomic(join(staging, RUN_TIMINGS), manifestJson(timings));
-    await rm(runDir, { recursive: true, force: true });
-    await rename(staging, runDir);
+    await staged.commit();
     io.stdout.write(`${summaryLine}\nrun folder: ${options.output ?? runDir}\n`);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await staged.abort();
     throw error;
   }
 }

@@ -96,7 +96,7 @@ export async function runSynth(options: SynthCommandOptions, io: CliIo): Promise
   const flush = async (entry: { file: AtomicFile; pending: string }) => {
     const chunk = entry.pending;
     entry.pending = '';
-    if (!entry.file.stream.write(chunk)) await new Promise<void>((resolve) => entry.file.stream.once('drain', () => resolve()));
+    if (!entry.file.stream.write(chunk)) await entry.file.drained();
   };
   try {
     for (const batch of world.lines()) {

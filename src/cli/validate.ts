@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
-import { configFindings } from '../io/config-file.ts';
+import { configFindings, jsonSyntaxFinding } from '../io/config-file.ts';
 import { detectConfigKind, CONFIG_KEYS, type ConfigKind } from '../job/config-kind.ts';
 import { jobSchema } from '../job/job-schema.ts';
 import { linkageSchemaSchema } from '../schema/linkage-schema.ts';
@@ -65,8 +65,9 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     let raw: unknown;
     try {
       raw = JSON.parse(text);
-    } catch (error) {
-      findings.push({ code: 'CONFIG_NOT_JSON', file, detail: `${(error as Error).message}; a credlink config is one JSON object` });
+    } catch {
+      const finding = jsonSyntaxFinding(file, text);
+      findings.push({ ...finding, detail: `${finding.detail}; a credlink config is one JSON object` });
       continue;
     }
     const kind = detectConfigKind(raw);

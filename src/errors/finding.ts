@@ -1,3 +1,5 @@
+import { safePath, scrubSecrets } from './redact.ts';
+
 /**
  * A finding about data is a value, not a sentence: tests assert codes, and one formatter
  * (formatFinding) turns them into text. A finding never carries a secret; `value` is only
@@ -13,11 +15,12 @@ export interface Finding {
   detail?: string;
 }
 
+/** The one sentence of a finding; paths and values that look like secrets are not shown. */
 export function formatFinding(f: Finding): string {
-  const where = [f.file, f.line !== undefined ? `line ${f.line}` : undefined, f.column ?? f.field]
+  const where = [f.file === undefined ? undefined : safePath(f.file), f.line !== undefined ? `line ${f.line}` : undefined, f.column ?? f.field]
     .filter((part) => part !== undefined && part !== '')
     .join(':');
   const what = f.detail ? `${f.code}: ${f.detail}` : f.code;
   const value = f.value !== undefined ? ` (${f.value})` : '';
-  return where ? `${where}: ${what}${value}` : `${what}${value}`;
+  return scrubSecrets(where ? `${where}: ${what}${value}` : `${what}${value}`);
 }

@@ -28,7 +28,9 @@ Files:
 
 Next steps:
 
-1. Edit \`mapping.json\` to match your CSV header, then check it:
+1. Edit \`mapping.json\` to match your CSV header, and check its \`duplicateFree\` (whether one
+   person can appear under two ids in your file; \`mapping.md\` says what this template sets and
+   why). Then check it:
 
        credlink validate mapping.json schema.json
 

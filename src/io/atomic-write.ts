@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { partialPathFor, trackPartial, untrackPartial } from './partial-outputs.ts';
+import { budgetedFs, spendDisk, writeFailure } from './write-failure.ts';
 
 export interface AtomicFile {
   stream: WriteStream;
@@ -9,44 +9,75 @@ export interface AtomicFile {
   commit(): Promise<void>;
   /** Removes the temp file; the target is left as it was. */
   abort(): Promise<void>;
-}
-
-function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.tmp-${randomBytes(4).toString('hex')}`);
+  /** Resolves when the stream takes more; rejects (as commit would) when writing failed. */
+  drained(): Promise<void>;
 }
 
 /** Opens a temp file beside `target`; nothing appears at `target` until commit(). */
 export function openAtomic(target: string, mode = 0o644): AtomicFile {
-  const temp = tempPathFor(target);
-  const stream = createWriteStream(temp, { mode });
+  const temp = partialPathFor(target, 'tmp');
+  trackPartial(temp);
+  const fsOption = budgetedFs();
+  const stream = createWriteStream(temp, fsOption ? { mode, fs: fsOption } : { mode });
+  let failed: Error | undefined;
   const closed = new Promise<void>((resolve, reject) => {
-    stream.once('close', resolve);
-    stream.once('error', reject);
+    stream.once('close', () => (failed ? reject(failed) : resolve()));
+    stream.once('error', (error) => {
+      failed = writeFailure(error, target);
+      reject(failed);
+    });
   });
+  // Awaited by commit; a failure before then is reported there, never as an unhandled rejection.
+  closed.catch(() => {});
+  const removeTemp = async () => {
+    await rm(temp, { force: true });
+    untrackPartial(temp);
+  };
   return {
     stream,
     async commit() {
-      stream.end();
-      await closed;
-      await chmod(temp, mode);
-      await rename(temp, target);
+      try {
+        if (failed) throw failed;
+        stream.end();
+        await closed;
+        await chmod(temp, mode);
+        await rename(temp, target);
+        untrackPartial(temp);
+      } catch (error) {
+        await removeTemp();
+        throw writeFailure(error, target);
+      }
     },
     async abort() {
       stream.destroy();
-      await rm(temp, { force: true });
+      await removeTemp();
     },
+    drained: () =>
+      new Promise<void>((resolve, reject) => {
+        if (failed) return reject(failed);
+        const onError = () => reject(failed);
+        stream.once('error', onError);
+        stream.once('drain', () => {
+          stream.off('error', onError);
+          resolve();
+        });
+      }),
   };
 }
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
-  const temp = tempPathFor(target);
+  const temp = partialPathFor(target, 'tmp');
+  trackPartial(temp);
   try {
+    spendDisk(typeof data === 'string' ? Buffer.byteLength(data) : data.length);
     await writeFile(temp, data, { mode });
     await chmod(temp, mode);
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw writeFailure(error, target);
+  } finally {
+    untrackPartial(temp);
   }
 }
 

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { jsonSyntaxDetail } from '../errors/json-syntax.ts';
+import { safePath } from '../errors/redact.ts';
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
@@ -18,13 +20,21 @@ export function configFindings(file: string, issues: z.core.$ZodIssue[]): Findin
   });
 }
 
-export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
-  let raw: unknown;
+/** JSON.parse, failing with a finding that gives line and column and never the text (it could be a key file). */
+export function parseJson(file: string, text: string, code = 'CONFIG_NOT_JSON'): unknown {
   try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataError({ code: 'CONFIG_NOT_JSON', file, detail: (error as Error).message });
+    return JSON.parse(text);
+  } catch {
+    throw new DataError(jsonSyntaxFinding(file, text, code));
   }
+}
+
+export function jsonSyntaxFinding(file: string, text: string, code = 'CONFIG_NOT_JSON'): Finding {
+  return { code, file, detail: jsonSyntaxDetail(text) };
+}
+
+export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
+  const raw = parseJson(file, text);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new DataError(configFindings(file, parsed.error.issues));
   return parsed.data;
@@ -35,7 +45,7 @@ export async function loadConfig<S extends z.ZodType>(file: string, schema: S): 
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read ${safePath(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   return parseConfig(file, text, schema);
 }

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { Parser, CsvError, type Options as ParseOptions } from 'csv-parse';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
+import { requireRegularFile } from './input-file.ts';
 
 /** Longest field a source may hold; anything longer is a broken export, not an identifier. */
 export const MAX_FIELD_CHARS = 1 << 20;
@@ -115,7 +116,8 @@ function parseFailure(error: CsvError, file: string, startLine: number): DataErr
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     return new DataError({ code: 'FIELD_TOO_LONG', file, line: startLine, detail: `the record starting here exceeds ${MAX_RECORD_CHARS} characters; an unterminated quote?` });
   }
-  return new DataError({ code: 'CSV_MALFORMED', file, line: startLine, detail: error.message.replace(/ at line \d+.*$/s, '') });
+  // csv-parse's messages quote the field they stopped at: only its code is passed on.
+  return new DataError({ code: 'CSV_MALFORMED', file, line: startLine, detail: `the CSV cannot be read here (${error.code})` });
 }
 
 async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.ReadableStream> {
@@ -123,12 +125,9 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
     if (!options.stdin) throw new UsageError('reading from stdin (-) is not available here');
     return options.stdin;
   }
+  await requireRegularFile(path);
   try {
     const handle = await open(path, 'r');
-    if ((await handle.stat()).isDirectory()) {
-      await handle.close();
-      throw new UsageError(`cannot read ${path}: it is a directory`);
-    }
     return handle.createReadStream();
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -163,7 +162,8 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   let endLine = 0;
   let emptyLines = 0;
   let lastLines = 0;
-  // csv-parse counts a CRLF inside a quoted field as two lines; this undoes it.
+  // csv-parse counts a CRLF inside a quoted field as two lines and a bare CR as one; a line is
+  // what ends in LF (or CRLF), so both are undone: a quoted CR does not move later records down.
   let quotedCrlfs = 0;
   const next = async (): Promise<ParsedRecord[] | undefined> => {
     try {
@@ -189,9 +189,9 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
       endLine = parsed.lines - quotedCrlfs;
       return endLine;
     }
-    quotedCrlfs += countIn(parsed.record, /\r\n/g);
+    quotedCrlfs += countIn(parsed.record, /\r\n|\r(?!\n)/g);
     endLine = parsed.lines - quotedCrlfs;
-    return endLine - countIn(parsed.record, /\r\n|\r|\n/g);
+    return endLine - countIn(parsed.record, /\r\n|\n/g);
   };
 
   const close = () => {

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createHash, type Hash } from 'node:crypto';
 import { DataError } from '../errors/errors.ts';
+import { requireRegularFile } from './input-file.ts';
 import { openAtomic, OWNER_ONLY, type AtomicFile } from './atomic-write.ts';
 import {
   EXTRACT_FORMAT,
@@ -39,6 +40,11 @@ function streamTarget(stream: NodeJS.WritableStream): AtomicFile {
     stream: stream as AtomicFile['stream'],
     commit: () => new Promise<void>((resolve, reject) => stream.write('', (error) => (error ? reject(error) : resolve()))),
     abort: async () => {},
+    drained: () =>
+      new Promise<void>((resolve, reject) => {
+        stream.once('drain', resolve);
+        stream.once('error', reject);
+      }),
   };
 }
 
@@ -66,7 +72,7 @@ export class ExtractWriter {
     const chunk = Buffer.from(this.pending, 'utf8');
     this.pending = '';
     this.hash.update(chunk);
-    if (!this.file.stream.write(chunk)) await new Promise<void>((resolve) => this.file.stream.once('drain', () => resolve()));
+    if (!this.file.stream.write(chunk)) await this.file.drained();
   }
 
   writePerson(person: EncodedPerson): Promise<void> {
@@ -82,7 +88,7 @@ export class ExtractWriter {
     if (this.pending !== '') await this.flush();
     if (bytes.length === 0) return;
     this.hash.update(bytes);
-    if (!this.file.stream.write(bytes)) await new Promise<void>((resolve) => this.file.stream.once('drain', () => resolve()));
+    if (!this.file.stream.write(bytes)) await this.file.drained();
   }
 
   async commit(manifest: Omit<ExtractManifest, 'bodySha256' | 'format'>): Promise<ExtractManifest> {
@@ -100,6 +106,7 @@ export class ExtractWriter {
 
 /** Reads the manifest from the last line without reading the body. */
 export async function readExtractManifest(path: string): Promise<ExtractManifest> {
+  await requireRegularFile(path, 'the extract');
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -135,6 +142,7 @@ export interface ExtractVisitor {
  * the manifest at the end; a mismatch (edited or truncated file) throws EXTRACT_CHECKSUM.
  */
 export async function readExtract(path: string, visitor: ExtractVisitor = {}): Promise<ExtractManifest> {
+  await requireRegularFile(path, 'the extract');
   const hash = createHash('sha256');
   let manifest: ExtractManifest | undefined;
   let lineNo = 0;

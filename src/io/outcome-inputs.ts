@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors/errors.ts';
 import { readExtract, readExtractManifest } from './extract-file.ts';
 import { openCsv } from './csv-rows.ts';
+import { parseJson } from './config-file.ts';
+import { checkAgainstLinkage, readLinkageInputs } from './linkage-inputs.ts';
 import { catalogCredentialSchema, type OutcomesConfig } from '../outcomes/outcomes-config.ts';
 import type { OutcomeInputs } from '../outcomes/outcome-context.ts';
 import type { CatalogCredential, Employer } from '../outcomes/outcome-person.ts';
@@ -31,11 +33,7 @@ async function readJson(path: string, code: string): Promise<unknown> {
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError({ code, file: path, detail: (error as Error).message });
-  }
+  return parseJson(path, text, code);
 }
 
 /** catalog.json as synth writes it ({ credentials: [...] }) or a bare list. */
@@ -129,6 +127,9 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
     linkage = undefined;
   }
   const manifests = await Promise.all(args.extracts.map((path) => readExtractManifest(path)));
+  const linked = await readLinkageInputs(args.linkageDir);
+  const mismatches = linked ? checkAgainstLinkage(linked, args.extracts.map((path, i) => ({ path, manifest: manifests[i] })), args.linkageDir) : [];
+  if (mismatches.length > 0) throw new DataError(mismatches);
   const rosterSources = new Set(manifests.filter((m) => m.role === 'roster').map((m) => m.source));
   if (rosterSources.size === 0) throw new DataError({ code: 'OUTCOMES_NO_ROSTER', detail: 'no extract has role roster: outcomes are computed for credential holders' });
   spine ??= manifests.find((m) => m.role === 'spine')?.source;

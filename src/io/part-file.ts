@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError } from '../errors/errors.ts';
 import type { ShardPart } from '../link/link-shard.ts';
@@ -15,7 +15,30 @@ export const PART_FORMAT = 'credlink-part';
 const ARRAYS = { Uint8Array, Uint32Array, Float64Array } as const;
 type ArrayName = keyof typeof ARRAYS;
 
-const pseudonymDigest = (pseudonyms: readonly string[]) => createHash('sha256').update(pseudonyms.join('\n')).digest('hex');
+/** SHA-256 of the pseudonyms joined by newlines, fed one by one: 30M pseudonyms joined exceed V8's string limit. */
+function pseudonymDigest(pseudonyms: readonly string[]): string {
+  const hash = createHash('sha256');
+  pseudonyms.forEach((p, i) => hash.update(i === 0 ? p : `\n${p}`));
+  return hash.digest('hex');
+}
+
+/** The whole file into one buffer without readFile, which refuses files over 2 GiB. */
+async function readWhole(path: string): Promise<Buffer> {
+  const handle = await open(path);
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(buffer, at, Math.min(size - at, 1 << 30), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? buffer : buffer.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
 
 export function encodePart(part: ShardPart): { json: string; bin: Buffer } {
   const chunks: Buffer[] = [];
@@ -67,7 +90,7 @@ export async function readPartFolders(dirs: readonly string[]): Promise<ShardPar
     let json: string;
     let bin: Buffer;
     try {
-      [json, bin] = await Promise.all([readFile(file, 'utf8'), readFile(join(dir, 'part.bin'))]);
+      [json, bin] = await Promise.all([readFile(file, 'utf8'), readWhole(join(dir, 'part.bin'))]);
     } catch (error) {
       throw new DataError({ code: 'PART_MISSING', file, detail: `cannot read the part (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is it a folder written by credlink link --shard?` });
     }

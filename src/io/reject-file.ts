@@ -27,6 +27,8 @@ export function openCsvFile(target: string, header: string[], mode = OWNER_ONLY)
   const file = openAtomic(target, mode);
   const csv = stringifier(header);
   csv.pipe(file.stream, { end: false });
+  // A failed write (a full disk) must reach the writer waiting for 'drain', not leave it waiting.
+  file.stream.once('error', (error) => csv.destroy(error));
   return {
     write: (row) => push(csv, row),
     async commit() {

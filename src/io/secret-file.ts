@@ -1,5 +1,7 @@
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
+import { looksLikeSecret, safePath } from '../errors/redact.ts';
 import type { Logger } from './logger.ts';
 import { SECRET_BYTES } from '../encode/key-derivation.ts';
 
@@ -12,11 +14,10 @@ export interface SecretSource {
 }
 
 const HEX_SECRET = /^[0-9a-fA-F]{64}$/;
-const BASE64_SECRET = /^[A-Za-z0-9+/_-]{43}=?$/;
 
-/** A path that looks like a secret itself (pasted by mistake) is not echoed back into a log. */
+/** A path that looks like a secret itself (pasted by mistake, as ./<hex> too) is not echoed back. */
 function printablePath(path: string): string {
-  return HEX_SECRET.test(path.trim()) || BASE64_SECRET.test(path.trim()) ? '(the value given, which looks like a secret, not a path: pass the key file instead)' : path;
+  return looksLikeSecret(basename(path)) ? '(the value given, which looks like a secret, not a path: pass the key file instead)' : safePath(path);
 }
 
 /**
@@ -60,16 +61,16 @@ export async function readSecretFile(path: string | undefined, source: SecretSou
   try {
     const stat = await handle.stat();
     // A pipe, as from --secret-file <(gpg -d project.key.gpg), is read to its end.
-    if (stat.isFIFO()) return parseSecret(await readAll(handle.createReadStream({ autoClose: false })), `the secret pipe ${path}`);
-    if (!stat.isFile()) throw new UsageError(`the secret file ${path} is not a regular file or a pipe`);
+    if (stat.isFIFO()) return parseSecret(await readAll(handle.createReadStream({ autoClose: false })), `the secret pipe ${printablePath(path)}`);
+    if (!stat.isFile()) throw new UsageError(`the secret file ${printablePath(path)} is not a regular file or a pipe`);
     if ((stat.mode & 0o077) !== 0) {
-      source.logger.warn({ file: path, mode: (stat.mode & 0o777).toString(8) }, 'the secret file is readable by other users; restrict it with chmod 600');
+      source.logger.warn({ file: printablePath(path), mode: (stat.mode & 0o777).toString(8) }, 'the secret file is readable by other users; restrict it with chmod 600');
     }
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_SECRET_FILE_BYTES + 1));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const bytes = new Uint8Array(buffer.subarray(0, bytesRead));
     try {
-      return parseSecret(bytes, `the secret file ${path}`);
+      return parseSecret(bytes, `the secret file ${printablePath(path)}`);
     } finally {
       buffer.fill(0);
     }

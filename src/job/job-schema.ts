@@ -22,8 +22,8 @@ export const linkageSettingsSchema = z
   .object({
     /** Fellegi-Sunter (fs), or the plain CLK Dice threshold baseline (threshold). */
     method: z.enum(['fs', 'threshold']).default('fs'),
-    /** Match probability at or above which a pair is linked (method fs). */
-    threshold: z.number().gt(0).lt(1).default(0.85),
+    /** Match probability at or above which a pair is linked (method fs); 'auto': per source pair, the one of best expected F1. */
+    threshold: z.union([z.number().gte(0).lt(1), z.literal('auto')]).default('auto'),
     /** CLK Dice at or above which a pair is linked (method threshold). */
     diceThreshold: z.number().gt(0).max(1).optional(),
     /** Lower Dice bounds of the comparison levels above "else", increasing; 1 is exact (link's default [0.6, 0.75, 0.9, 1]). */

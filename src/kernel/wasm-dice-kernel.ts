@@ -4,7 +4,7 @@
  * arrays from `allocScores`/`allocIndices`, which live in that memory and skip the copies
  * (a 1M-filter scan writes 8 MB of scores: copying them out costs ~15% of the scan).
  */
-import { diceWasmBase64 } from './dice-wasm-bytes.ts';
+import { diceWasmBase64 } from './dice-wasm-optional.ts';
 import { checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 import { WasmHeap } from './wasm-heap.ts';
 
@@ -39,11 +39,12 @@ let compiled: WebAssembly.Module | undefined;
 
 /** Compiled once per thread; a WebAssembly.Module can also be posted to workers (dice-pool.ts). */
 export function diceWasmModule(): WebAssembly.Module {
+  if (diceWasmBase64 === undefined) throw new Error('the WebAssembly Dice kernel is not built (run `npm run build:wasm`); the JavaScript kernel gives the same scores');
   if (!compiled) compiled = new WebAssembly.Module(Uint8Array.from(atob(diceWasmBase64), (c) => c.charCodeAt(0)));
   return compiled;
 }
 
-/** False on runtimes without WebAssembly SIMD or threads (shared memory). */
+/** False where the kernel was not built, or on runtimes without WebAssembly SIMD or threads (shared memory). */
 export function wasmDiceSupported(): boolean {
   try {
     diceWasmModule();

@@ -46,7 +46,7 @@ function optimal(component: Edge[], lefts: number[], rights: number[]): Edge[] {
   const weights = new Float64Array(rowIds.length * colIds.length);
   const edgeAt = new Map<number, Edge>();
   // Weights are lifted above 0 (when a low threshold admits negative ones) so that "no link" (0) stays the worse choice.
-  const shift = Math.max(0, -Math.min(...component.map((e) => e.weight))) + 1e-6;
+  const shift = Math.max(0, -component.reduce((min, e) => Math.min(min, e.weight), Infinity)) + 1e-6;
   for (const edge of component) {
     const cell = rowOf.get(swap ? edge.right : edge.left)! * colIds.length + colOf.get(swap ? edge.left : edge.right)!;
     weights[cell] = edge.weight + shift;
@@ -81,34 +81,37 @@ export function assignManyToOne(edges: readonly Edge[]): Edge[] {
   return [...best.values()].sort(compareEdges);
 }
 
+/** Connected components of the edge graph, by union-find over typed arrays (records of a, then of b). */
 function components(edges: readonly Edge[]): Edge[][] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    let node = x;
-    while (node !== root) {
-      const next = parent.get(node)!;
-      parent.set(node, root);
-      node = next;
+  let lefts = 0;
+  let rights = 0;
+  for (const e of edges) {
+    if (e.left >= lefts) lefts = e.left + 1;
+    if (e.right >= rights) rights = e.right + 1;
+  }
+  const parent = new Int32Array(lefts + rights);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
     }
-    return root;
+    return x;
   };
   for (const e of edges) {
-    const a = `a${e.left}`;
-    const b = `b${e.right}`;
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
+    const ra = find(e.left);
+    const rb = find(lefts + e.right);
+    if (ra !== rb) parent[ra] = rb;
   }
-  const groups = new Map<string, Edge[]>();
+  const groupOf = new Int32Array(parent.length).fill(-1);
+  const groups: Edge[][] = [];
   for (const e of edges) {
-    const root = find(`a${e.left}`);
-    const group = groups.get(root);
-    if (group) group.push(e);
-    else groups.set(root, [e]);
+    const root = find(e.left);
+    if (groupOf[root] < 0) {
+      groupOf[root] = groups.length;
+      groups.push([]);
+    }
+    groups[groupOf[root]].push(e);
   }
-  return [...groups.values()];
+  return groups;
 }

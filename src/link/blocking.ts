@@ -1,10 +1,11 @@
 import type { FieldName } from '../schema/field-names.ts';
 import { CandidateCollector, type PairSides } from './candidate-pairs.ts';
+import { uint32List } from './growable-array.ts';
 
 /** What one blocking pass contributed. */
 export interface BlockingPass {
   name: string;
-  kind: 'key' | 'lsh';
+  kind: 'key' | 'lsh' | 'scan';
   /** Fields the blocking key is built from, when the schema is known; used to rotate EM training. */
   fields?: FieldName[];
   /** Indices (into the union of candidates) of the pairs this pass produced. */
@@ -52,8 +53,8 @@ export function emitBlocks(
   const keep = filter ? (value: string | number) => filter.keep(value, band) : undefined;
   const groupB = groupBy(valuesB, keep);
   const groupA = sides.dedupe ? groupB : groupBy(valuesA, (value) => groupB.groups.has(value));
-  const found: number[] = [];
-  const starts: number[] | undefined = filter ? [] : undefined;
+  const found = uint32List();
+  const starts = filter ? uint32List() : undefined;
   let skippedBlocks = 0;
   let skippedPairs = 0;
   for (const [value, ga] of groupA.groups) {
@@ -77,8 +78,8 @@ export function emitBlocks(
       }
     }
   }
-  const candidates = Uint32Array.from(found);
-  return { candidates, skippedBlocks, skippedPairs, ...(starts ? { blockStarts: Uint32Array.from(starts) } : {}) };
+  const candidates = found.take();
+  return { candidates, skippedBlocks, skippedPairs, ...(starts ? { blockStarts: starts.take() } : {}) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { comparisonVectors, randomPairs, type ComparisonVectors } from './compar
 import { filterBlockingPasses } from './filter-blocking.ts';
 import { withinSourceAgreement, type AgreementCount } from './exact-agreement.ts';
 import type { LinkSettings } from './link-settings.ts';
+import { diceScanPass } from './dice-scan-blocking.ts';
 import { lshPass, sharedFieldView } from './lsh-blocking.ts';
 import { seededRandom } from './seeded-random.ts';
 import { sharedFields } from './source-store.ts';
@@ -32,18 +33,33 @@ export interface USample {
   exactWithin?: Array<AgreementCount | undefined>;
 }
 
+/**
+ * Fields whose exact agreement alone makes a good blocking key: sides sharing one reach 0.99 of the
+ * true pairs by blocking (the bundled world), and there a scan only feeds EM non-matches. Sides
+ * sharing names and a ZIP alone reached 0.89 by blocking and 0.96 with the scan (docs/linkage.md).
+ */
+const KEY_FIELDS: ReadonlySet<FieldName> = new Set(['dob', 'ssn', 'email', 'phone'] as FieldName[]);
+
+function needsScan(fields: readonly FieldName[]): boolean {
+  return !fields.some((f) => KEY_FIELDS.has(f));
+}
+
 /** Blocking passes (keys, then LSH) and comparison vectors; with a filter, only this shard's blocks. */
 export function candidateVectors(sides: PairSides, settings: LinkSettings, filter?: BlockFilter): CandidateVectors {
   const collector = new CandidateCollector(sides);
   const passes: BlockingPass[] = blockingKeyPasses(sides, collector, settings.keyFields, settings.maxBlockPairs, filter);
   const fields = sharedFields(sides.a, sides.b);
   if (settings.filterBlocking !== false) passes.push(...filterBlockingPasses(sides, collector, fields, settings.maxBlockPairs, filter));
-  if (settings.lsh) {
+  if (settings.lsh || (settings.diceScan && !filter)) {
     const views = settings.lshView === 'clk'
       ? { name: 'clk', a: sides.a.clk, b: sides.b.clk }
       : { name: 'shared_fields', a: sharedFieldView(sides.a, fields), b: sides.dedupe ? undefined : sharedFieldView(sides.b, fields) };
-    const lsh = lshPass(sides, collector, settings.seed, settings.lsh, { ...views, b: views.b ?? views.a }, filter);
+    const both = { ...views, b: views.b ?? views.a };
+    const lsh = settings.lsh ? lshPass(sides, collector, settings.seed, settings.lsh, both, filter) : undefined;
     if (lsh) passes.push(lsh);
+    // A shard sees only its blocks; a scan is over all pairs, so only whole runs scan.
+    const scan = settings.diceScan && !filter && needsScan(fields) ? diceScanPass(sides, collector, both, settings.diceScan) : undefined;
+    if (scan) passes.push(scan);
   }
   const { left, right } = collector.toArrays();
   const vectors = comparisonVectors(sides, fields, left, right, settings.levelThresholds);

@@ -54,7 +54,9 @@ export function clusterRecords(sizes: readonly number[], duplicateFree: readonly
     }
     for (const node of [x, y]) if (!(probability[node] >= edge.probability)) probability[node] = edge.probability;
   }
-  const numberOf = new Map<number, number>();
+  // By root, 0 = not numbered yet: a Map stops at 2^24 entries, fewer than a state's records.
+  const numberOf = new Int32Array(total);
+  let clusterCount = 0;
   const clusterOf = sizes.map(() => new Int32Array(0));
   const probabilities = sizes.map(() => new Float64Array(0));
   sizes.forEach((size, s) => {
@@ -63,14 +65,10 @@ export function clusterRecords(sizes: readonly number[], duplicateFree: readonly
     for (let i = 0; i < size; i++) {
       const node = offsets[s] + i;
       const root = find(node);
-      let number = numberOf.get(root);
-      if (number === undefined) {
-        number = numberOf.size + 1;
-        numberOf.set(root, number);
-      }
-      clusterOf[s][i] = number;
+      if (numberOf[root] === 0) numberOf[root] = ++clusterCount;
+      clusterOf[s][i] = numberOf[root];
       probabilities[s][i] = Number.isNaN(probability[node]) ? 1 : probability[node];
     }
   });
-  return { clusterOf, probability: probabilities, clusterCount: numberOf.size };
+  return { clusterOf, probability: probabilities, clusterCount };
 }

@@ -8,7 +8,7 @@ import type { LinkSettings } from './link-settings.ts';
 
 export interface PassSummary {
   name: string;
-  kind: 'key' | 'lsh';
+  kind: 'key' | 'lsh' | 'scan';
   pairs: number;
   skippedBlocks: number;
   skippedPairs: number;
@@ -31,6 +31,20 @@ export interface ScoredPairs {
 /** Rounds of cleaning u of the sample's matches; u has settled when no level's u moves by this many bits. */
 const U_ROUNDS = 10;
 const U_SETTLED_BITS = 0.01;
+
+/** Share of matches blocking missed: at most this, so that a poor fit cannot make every candidate doubtful. */
+const MAX_MISSED_SHARE = 0.5;
+
+/**
+ * 1 - pairs completeness, estimated: the matches the model expects among all pairs (prior x pairs)
+ * less those it finds among the candidates (the sum of their plain posteriors), as a share.
+ */
+export function missedMatchShare(matchWeight: Float64Array, expectedMatches: number): number {
+  if (!(expectedMatches > 0)) return 0;
+  let found = 0;
+  for (let i = 0; i < matchWeight.length; i++) found += 1 / (1 + 2 ** -matchWeight[i]);
+  return Math.min(MAX_MISSED_SHARE, Math.max(0, 1 - found / expectedMatches));
+}
 
 /** Blocking, comparison vectors, the Fellegi-Sunter fit and the score of every candidate pair. */
 export function scoreSides(sides: PairSides, settings: LinkSettings): ScoredPairs {
@@ -70,8 +84,7 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
   }
   const { matchWeight } = scorePairs(model, vectors);
   const priorWeight = Math.log2(model.prior / (1 - model.prior));
-  const sampleWeight = scorePairs(model, uVectors).matchWeight;
-  const outsideMeanLikelihood = outside.length > 0 ? outside.reduce((sum, i) => sum + 2 ** (sampleWeight[i] - priorWeight), 0) / outside.length : 0;
+  const missedShare = missedMatchShare(matchWeight, model.prior * total);
   const matchProbability = competingMatchProbability({
     left,
     right,
@@ -79,7 +92,7 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
     lambda: model.prior,
     countA: sides.a.count,
     countB: sides.b.count,
-    outsideMeanLikelihood,
+    missedShare,
     oneMatchPerA: !sides.dedupe && sides.b.duplicateFree,
     oneMatchPerB: !sides.dedupe && sides.a.duplicateFree,
   });

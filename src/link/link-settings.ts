@@ -2,6 +2,7 @@ import type { FieldName } from '../schema/field-names.ts';
 import { DEFAULT_ASSIGNMENT, type AssignmentOptions } from './assignment.ts';
 import { DEFAULT_LEVEL_THRESHOLDS } from './comparison-levels.ts';
 import { DEFAULT_EM, type EmOptions } from './em-estimate.ts';
+import { DEFAULT_DICE_SCAN, type DiceScanSettings } from './dice-scan-blocking.ts';
 import { DEFAULT_LSH, type LshSettings } from './lsh-blocking.ts';
 import type { MTraining } from './fs-model.ts';
 
@@ -9,12 +10,14 @@ export type LinkMethod = 'fs' | 'threshold';
 
 export interface LinkSettings {
   method: LinkMethod;
-  /** Links need at least this match probability (method fs). */
-  threshold: number;
+  /** Links need at least this match probability (method fs); 'auto': per source pair, the one of best expected F1 (auto-threshold.ts). */
+  threshold: number | 'auto';
   /** Links need at least this CLK Dice (method threshold, the baseline). */
   diceThreshold: number;
   levelThresholds: readonly number[];
   lsh: LshSettings | false;
+  /** Score every pair of small sides and keep each record's best partners (dice-scan-blocking.ts); not in sharded runs. */
+  diceScan: DiceScanSettings | false;
   /** What LSH samples: the record-level CLK, or the filters of the fields both sides carry. */
   lshView: 'clk' | 'shared-fields';
   maxBlockPairs: number;
@@ -35,10 +38,11 @@ export interface LinkSettings {
 export function defaultLinkSettings(seed: string, overrides: Partial<LinkSettings> = {}): LinkSettings {
   return {
     method: 'fs',
-    threshold: 0.85,
+    threshold: 'auto',
     diceThreshold: 0.85,
     levelThresholds: DEFAULT_LEVEL_THRESHOLDS,
     lsh: DEFAULT_LSH,
+    diceScan: DEFAULT_DICE_SCAN,
     lshView: 'shared-fields',
     maxBlockPairs: 10_000,
     uSampleSize: 200_000,

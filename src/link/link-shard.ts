@@ -47,7 +47,7 @@ export function shardFilter(shard: Shard, seed: string): BlockFilter {
 export interface SettingsRecord {
   seed: string;
   method: LinkMethod;
-  threshold: number;
+  threshold: number | 'auto';
   diceThreshold: number;
   training: MTraining;
   lsh: boolean;
@@ -71,7 +71,7 @@ export function settingsFromRecord(record: SettingsRecord): LinkSettings {
 /** One pass's emissions in one shard: row k is pair (left[k], right[k]), found in LSH band band[k] in the block starting at blockStart[k]. */
 export interface PassPart {
   name: string;
-  kind: 'key' | 'lsh';
+  kind: 'key' | 'lsh' | 'scan';
   /** The fields the pass blocks on, which EM training leaves out. */
   fields?: FieldName[];
   skippedBlocks: number;

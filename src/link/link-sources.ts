@@ -1,5 +1,6 @@
 import type { DiceKernel } from '../kernel/dice-kernel.ts';
 import type { Edge } from './assignment.ts';
+import { AUTO_THRESHOLD_RANGE, expectedF1Threshold } from './auto-threshold.ts';
 import { pairSides } from './candidate-pairs.ts';
 import { clusterRecords, type Clustering, type SourceLinks } from './clustering.ts';
 import { scoreSides, type ScoredPairs } from './link-pair.ts';
@@ -13,6 +14,8 @@ export interface PairLinkage {
   b: number;
   scored: ScoredPairs;
   links: Edge[];
+  /** The threshold the links were chosen at (match probability for fs, CLK Dice for threshold). */
+  threshold: number;
 }
 
 export interface LinkageResult {
@@ -71,10 +74,21 @@ export function linkStores(stores: SourceStore[], settings: LinkSettings): Linka
 
 /** Chooses links in every scored source pair and clusters them (also the last step of `credlink merge`). */
 export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<{ a: number; b: number; scored: ScoredPairs }>, settings: LinkSettings): LinkageResult {
-  const pairs = scoredPairs.map(({ a, b, scored }) => ({ a, b, scored, links: linksAt(scored, settings, settings.method === 'fs' ? settings.threshold : settings.diceThreshold) }));
+  const pairs = scoredPairs.map(({ a, b, scored }) => {
+    const threshold = pairThreshold(scored, settings);
+    return { a, b, scored, threshold, links: linksAt(scored, settings, threshold) };
+  });
   const clustering = clusterLinks(stores, pairs);
   const spine = stores.findIndex((s) => s.role === 'spine');
   return { sources: stores, spine: spine >= 0 ? spine : undefined, pairs, clustering };
+}
+
+/** The threshold of one source pair: the Dice threshold, a fixed probability, or the one of best expected F1 ('auto'). */
+export function pairThreshold(scored: ScoredPairs, settings: LinkSettings): number {
+  if (settings.method === 'threshold') return settings.diceThreshold;
+  if (settings.threshold !== 'auto') return settings.threshold;
+  const expected = scored.matchProbability.reduce((s, p) => s + p, 0);
+  return expectedF1Threshold(linksAt(scored, settings, AUTO_THRESHOLD_RANGE.min), expected);
 }
 
 /** The links one scored source pair gives at a threshold (probability for fs, CLK Dice for threshold). */

@@ -10,6 +10,8 @@ export interface SourcePairSummary {
   reductionRatio: number;
   passes: PairLinkage['scored']['passes'];
   links: number;
+  /** Threshold the links were chosen at: match probability (fs; 'auto' picks the one of best expected F1) or CLK Dice. */
+  threshold: number;
   /** Sum of match probabilities over all candidates: what the model expects to exist. */
   expectedMatches: number;
   /** Sum of (1 - probability) over the chosen links. */
@@ -24,7 +26,8 @@ export interface SourcePairSummary {
 export interface LinkageSummary {
   credlinkLinkage: 1;
   method: LinkSettings['method'];
-  threshold: number;
+  /** The --threshold asked for: a probability, or 'auto' (each source pair's own threshold is in sourcePairs). */
+  threshold: number | 'auto';
   diceThreshold: number;
   seed: string;
   spine: string | null;
@@ -86,6 +89,7 @@ export function summarizeLinkage(result: LinkageResult, settings: LinkSettings):
         reductionRatio: round(scored.totalPairs ? 1 - scored.left.length / scored.totalPairs : 0, 6),
         passes: scored.passes,
         links: links.length,
+        threshold: round(pair.threshold, 4),
         expectedMatches: round(expected, 1),
         expectedFalseMatches: round(links.reduce((s, e) => s + (1 - e.probability), 0), 2),
         calibration: calibration(expected, links.length),

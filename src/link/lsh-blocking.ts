@@ -4,6 +4,7 @@ import type { SourceStore } from './source-store.ts';
 import { CandidateCollector, type PairSides } from './candidate-pairs.ts';
 import { emitBlocks, type BlockFilter, type BlockingPass } from './blocking.ts';
 import { seededRandom } from './seeded-random.ts';
+import { sortedUnique, uint32List } from './growable-array.ts';
 
 export interface LshSettings {
   bands: number;
@@ -59,10 +60,10 @@ export function lshPass(
   const { a, b } = views;
   if (a.count === 0 || b.count === 0 || a.wordsPerFilter !== b.wordsPerFilter || a.wordsPerFilter === 0) return undefined;
   const bands = lshBandPositions(`${seed}:${views.name}`, a.wordsPerFilter * 32, settings);
-  const found: number[] = [];
+  const found = uint32List();
   let skippedBlocks = 0;
   let skippedPairs = 0;
-  const emitted: { band: number[]; blockStart: number[] } = { band: [], blockStart: [] };
+  const emitted = { band: uint32List(), blockStart: uint32List() };
   for (const [band, positions] of bands.entries()) {
     const keysA = bandKeys(a, positions);
     const keysB = sides.dedupe ? keysA : bandKeys(b, positions);
@@ -72,8 +73,9 @@ export function lshPass(
     skippedBlocks += result.skippedBlocks;
     skippedPairs += result.skippedPairs;
   }
-  const unique = Uint32Array.from(new Set(found)).sort();
-  const emissions = filter && { band: Uint32Array.from(emitted.band), blockStart: Uint32Array.from(emitted.blockStart), pair: Uint32Array.from(found) };
+  const all = found.take();
+  const unique = sortedUnique(all);
+  const emissions = filter && { band: emitted.band.take(), blockStart: emitted.blockStart.take(), pair: all };
   return { name: `${views.name}_lsh`, kind: 'lsh', candidates: unique, skippedBlocks, skippedPairs, ...(emissions ? { emissions } : {}) };
 }
 

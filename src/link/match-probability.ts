@@ -5,7 +5,11 @@
  * only one either record takes part in. Between duplicate-free sources a record has at most one
  * match; if a record in A has one in B with probability piA = lambda·|B|, then "a ~ b" competes with
  * "a has no match" (1 - piA), with a's other candidates (lambda·LR each) and with the pairs blocking
- * missed (lambda·|B|·mean LR outside). The same holds from b's side, and both must fail for a ~ b to be
+ * missed. A pair blocking missed was never compared, so the only evidence about it is that it is not
+ * a candidate: likelihood ratio (1 - pairs completeness) / ~1. Its competition is then piA times the
+ * share of matches blocking misses, a bounded figure no single random pair can move (the former
+ * mean likelihood ratio of the random sample's non-candidates was decided by whichever true match
+ * the sample happened to hold). The same holds from b's side, and both must fail for a ~ b to be
  * false:
  *
  *   odds(a ~ b) = lambda·LR_ab / ((1 - piA + others_a + outside_a) · (1 - piB + others_b + outside_b)),
@@ -24,8 +28,8 @@ export interface CompetitionInput {
   lambda: number;
   countA: number;
   countB: number;
-  /** Mean LR over pairs that are not candidates (from the random sample). */
-  outsideMeanLikelihood: number;
+  /** Estimated share of true matches that blocking missed (1 - pairs completeness), in [0, 1). */
+  missedShare: number;
   /** Whether a record of a can have at most one match in b (b is duplicate-free), and the reverse. */
   oneMatchPerA: boolean;
   oneMatchPerB: boolean;
@@ -47,8 +51,8 @@ export function competingMatchProbability(input: CompetitionInput): Float64Array
   }
   const piA = Math.min(1 - MIN_NO_MATCH, lambda * countB);
   const piB = Math.min(1 - MIN_NO_MATCH, lambda * countA);
-  const outsideA = lambda * countB * input.outsideMeanLikelihood;
-  const outsideB = lambda * countA * input.outsideMeanLikelihood;
+  const outsideA = piA * input.missedShare;
+  const outsideB = piB * input.missedShare;
   const alternativesA = (i: number) => (input.oneMatchPerA ? 1 - piA + sumA[left[i]] - term[i] + outsideA : 1 - lambda);
   const alternativesB = (i: number) => (input.oneMatchPerB ? 1 - piB + sumB[right[i]] - term[i] + outsideB : 1);
   // Each pair's odds from one side only, summed per record of the other side: the competition it faces there.

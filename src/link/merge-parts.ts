@@ -8,6 +8,7 @@ import { finishLinkage, type LinkageResult } from './link-sources.ts';
 import type { LinkSettings } from './link-settings.ts';
 import { settingsFromRecord, type PassPart, type ShardPart, type SourcePairPart } from './link-shard.ts';
 import { packedFilterStore } from './filter-store.ts';
+import { sortedUnique, uint32List } from './growable-array.ts';
 import type { SourceStore } from './source-store.ts';
 
 /** Every shard of one run, once each, with the same settings and sources; findings otherwise. */
@@ -43,14 +44,14 @@ function storesOf(part: ShardPart): SourceStore[] {
  * Adds one pass's rows from every shard to the collector in single-run order and returns the
  * indices in that order. Each shard's rows are already in that order, so this is a k-way merge.
  */
-function replayPass(passes: readonly PassPart[], collector: CandidateCollector): number[] {
+function replayPass(passes: readonly PassPart[], collector: CandidateCollector): Uint32Array {
   // Plain arrays of typed arrays: objects revived from JSON are slow to read properties from.
   const band = passes.map((p) => p.band);
   const start = passes.map((p) => p.blockStart);
   const left = passes.map((p) => p.left);
   const right = passes.map((p) => p.right);
   const at = new Int32Array(passes.length);
-  const found: number[] = [];
+  const found = uint32List(passes.reduce((n, p) => n + p.left.length, 0));
   const before = (s: number, t: number) => {
     const i = at[s];
     const j = at[t];
@@ -62,7 +63,7 @@ function replayPass(passes: readonly PassPart[], collector: CandidateCollector):
   for (;;) {
     let best = -1;
     for (let s = 0; s < passes.length; s++) if (at[s] < left[s].length && (best < 0 || before(s, best))) best = s;
-    if (best < 0) return found;
+    if (best < 0) return found.take();
     const k = at[best]++;
     found.push(collector.add(left[best][k], right[best][k]));
   }
@@ -75,7 +76,7 @@ function mergeSourcePair(stores: SourceStore[], pieces: SourcePairPart[], settin
   const collector = new CandidateCollector(sides);
   const passes: BlockingPass[] = pieces[0].passes.map(({ name, kind, fields: passFields }, p) => {
     const found = replayPass(pieces.map((piece) => piece.passes[p]), collector);
-    const candidates = kind === 'key' ? Uint32Array.from(found) : Uint32Array.from(new Set(found)).sort();
+    const candidates = kind === 'key' ? found : sortedUnique(found);
     const sum = (key: 'skippedBlocks' | 'skippedPairs') => pieces.reduce((n, piece) => n + piece.passes[p][key], 0);
     return { name, kind, ...(kind === 'key' ? { fields: passFields } : {}), candidates, skippedBlocks: sum('skippedBlocks'), skippedPairs: sum('skippedPairs') };
   });

@@ -1,4 +1,5 @@
 import { DEFAULT_ASSIGNMENT } from './assignment.ts';
+import { float64List, uint32List, type GrowableArray } from './growable-array.ts';
 import { clusterRecords } from './clustering.ts';
 import type { CandidateRow } from './linkage-files.ts';
 import { allPairQuality, truePairCount, type PairQuality } from './linkage-quality.ts';
@@ -28,34 +29,67 @@ export interface Sweep {
   groups: CandidateGroup[];
 }
 
-/** Indexes the scored candidates of a linkage folder so that links can be re-chosen at any threshold. */
-export function prepareSweep(sources: SweepSource[], candidates: readonly CandidateRow[]): Sweep {
-  const sourceIndex = new Map(sources.map((s, i) => [s.name, i]));
-  const recordIndex = sources.map((s) => new Map(s.pseudonyms.map((p, i) => [p, i])));
-  const byPair = new Map<string, CandidateRow[]>();
-  for (const row of candidates) {
+interface GroupColumns {
+  a: number;
+  b: number;
+  left: GrowableArray<Uint32Array>;
+  right: GrowableArray<Uint32Array>;
+  matchWeight: GrowableArray<Float64Array>;
+  matchProbability: GrowableArray<Float64Array>;
+  clkDice: GrowableArray<Float64Array>;
+}
+
+/**
+ * Indexes the scored candidates of a linkage folder, one row at a time as they are read, so that
+ * links can be re-chosen at any threshold. Groups follow the order their source pair first appears;
+ * rows whose source or record is not among the sources are left out.
+ */
+export class SweepBuilder {
+  private readonly sourceIndex: Map<string, number>;
+  private readonly recordIndex: Array<Map<string, number>>;
+  private readonly groups = new Map<string, GroupColumns | null>();
+
+  constructor(private readonly sources: SweepSource[]) {
+    this.sourceIndex = new Map(sources.map((s, i) => [s.name, i]));
+    this.recordIndex = sources.map((s) => new Map(s.pseudonyms.map((p, i) => [p, i])));
+  }
+
+  add(row: CandidateRow): void {
     const key = `${row.sourceA}\u0000${row.sourceB}`;
-    const list = byPair.get(key);
-    if (list) list.push(row);
-    else byPair.set(key, [row]);
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      const a = this.sourceIndex.get(row.sourceA);
+      const b = this.sourceIndex.get(row.sourceB);
+      const [ids, scores] = [() => uint32List(), () => float64List()];
+      group = a === undefined || b === undefined ? null : { a, b, left: ids(), right: ids(), matchWeight: scores(), matchProbability: scores(), clkDice: scores() };
+      this.groups.set(key, group);
+    }
+    if (group === null) return;
+    const x = this.recordIndex[group.a].get(row.pseudonymA);
+    const y = this.recordIndex[group.b].get(row.pseudonymB);
+    if (x === undefined || y === undefined) return;
+    group.left.push(x);
+    group.right.push(y);
+    group.matchWeight.push(row.matchWeight);
+    group.matchProbability.push(row.matchProbability);
+    group.clkDice.push(row.clkDice);
   }
-  const groups: CandidateGroup[] = [];
-  for (const list of byPair.values()) {
-    const a = sourceIndex.get(list[0].sourceA);
-    const b = sourceIndex.get(list[0].sourceB);
-    if (a === undefined || b === undefined) continue;
-    const kept = list.filter((r) => recordIndex[a].has(r.pseudonymA) && recordIndex[b].has(r.pseudonymB));
-    groups.push({
-      a,
-      b,
-      left: Uint32Array.from(kept, (r) => recordIndex[a].get(r.pseudonymA)!),
-      right: Uint32Array.from(kept, (r) => recordIndex[b].get(r.pseudonymB)!),
-      matchWeight: Float64Array.from(kept, (r) => r.matchWeight),
-      matchProbability: Float64Array.from(kept, (r) => r.matchProbability),
-      clkDice: Float64Array.from(kept, (r) => r.clkDice),
-    });
+
+  build(): Sweep {
+    const groups: CandidateGroup[] = [];
+    for (const g of this.groups.values()) {
+      if (g === null) continue;
+      groups.push({ a: g.a, b: g.b, left: g.left.take(), right: g.right.take(), matchWeight: g.matchWeight.take(), matchProbability: g.matchProbability.take(), clkDice: g.clkDice.take() });
+    }
+    return { sources: this.sources, groups };
   }
-  return { sources, groups };
+}
+
+/** The sweep over candidates already in memory (tests, small folders). */
+export function prepareSweep(sources: SweepSource[], candidates: Iterable<CandidateRow>): Sweep {
+  const builder = new SweepBuilder(sources);
+  for (const row of candidates) builder.add(row);
+  return builder.build();
 }
 
 /** Chooses links at `threshold` exactly as `credlink link` does, clusters them, and scores every source pair. */

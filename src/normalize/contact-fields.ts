@@ -31,18 +31,21 @@ export function normalizePhone(raw: string): Normalized {
 }
 
 /**
- * US ZIP code, 5 digits: ZIP+4 (12345-6789, 123456789) cut to 5. A 3- or 4-digit number is a
- * ZIP whose leading zeros a spreadsheet dropped (New England, NJ, PR): zeros restored. 00000 and
- * anything else (foreign postcodes) are POSTCODE_INVALID.
+ * Postcode. A US ZIP (5 digits) or ZIP+4 (12345-6789, 123456789) becomes the 5-digit ZIP. Any
+ * other code of 3-10 letters and digits with at least one digit is kept as written, lower-cased,
+ * without spaces and dashes: a foreign postcode (Australian 4011, Canadian K1A 0B6), a ZIP3, or a
+ * ZIP with an OCR slip (286z3), which still agrees with 28623 in four positions of the positional
+ * filter. Nothing is zero-padded: 4223 is a foreign code as often as a New England ZIP that lost
+ * its zero. All zeros and anything else are POSTCODE_INVALID.
  */
 export function normalizePostcode(raw: string): Normalized {
   if (isMissingToken(raw)) return MISSING;
-  const text = raw.trim();
-  const match = /^(\d{3,5})(?:\s*-?\s*\d{4})?$/.exec(text);
-  if (!match || (match[1].length < 5 && text.length > match[1].length)) return { finding: 'POSTCODE_INVALID' };
-  const zip = match[1].padStart(5, '0');
-  if (zip === '00000') return { finding: 'POSTCODE_INVALID' };
-  return { value: zip };
+  const compact = raw.trim().toLowerCase().replace(/[\s-]+/g, '');
+  if (/^\d{5}(?:\d{4})?$/.test(compact)) {
+    return compact.startsWith('00000') ? { finding: 'POSTCODE_INVALID' } : { value: compact.slice(0, 5) };
+  }
+  if (!/^[a-z0-9]{3,10}$/.test(compact) || !/\d/.test(compact) || /^0+$/.test(compact)) return { finding: 'POSTCODE_INVALID' };
+  return { value: compact };
 }
 
 const SEX_CODES: Record<string, 'f' | 'm' | 'x'> = {

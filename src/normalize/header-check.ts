@@ -1,6 +1,7 @@
 import { DataError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import type { SourceMapping } from '../schema/source-mapping.ts';
+import { looksLikeHeaderName, safeHeaderName } from '../errors/redact.ts';
 
 /** Every column a mapping reads, with the mapping path that names it (for messages). */
 export function referencedColumns(mapping: SourceMapping): Array<{ column: string; path: string }> {
@@ -25,6 +26,12 @@ function describeDelimiter(d: string): string {
 function closestName(wanted: string, header: string[]): string | undefined {
   const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   return header.find((name) => fold(name) === fold(wanted));
+}
+
+function describeOddHeader(header: string[]): string {
+  const shown = header.map((name) => (looksLikeHeaderName(name) ? JSON.stringify(name) : undefined)).filter((n) => n !== undefined);
+  const hidden = header.length - shown.length;
+  return `${header.length} field${header.length === 1 ? '' : 's'}${shown.length ? ` (${shown.join(', ')}, ...)` : ''}; ${hidden} not shown, not shaped like column names: is this the right file, with a header row?`;
 }
 
 /**
@@ -52,16 +59,17 @@ export function checkHeader(mapping: SourceMapping, header: string[], file: stri
     if (name === '') return;
     const first = index.get(name);
     if (first === undefined) index.set(name, i);
-    else duplicates.push({ code: 'DUPLICATE_HEADER', file, line: 1, column: name, detail: `column name appears as fields ${first + 1} and ${i + 1}; rename one` });
+    else duplicates.push({ code: 'DUPLICATE_HEADER', file, line: 1, column: looksLikeHeaderName(name) ? name : `field ${i + 1}`, detail: `column name appears as fields ${first + 1} and ${i + 1}; rename one` });
   });
   if (duplicates.length > 0) throw new DataError(duplicates);
-  const listing = header.map((h) => JSON.stringify(h)).join(', ');
+  // A key file or a headerless data file given as the CSV has a secret or an identifier for a header.
+  const listing = header.every(looksLikeHeaderName) ? header.map((h) => JSON.stringify(h)).join(', ') : describeOddHeader(header);
   const missing: Finding[] = [];
   const reported = new Set<string>();
   for (const { column, path } of refs) {
     if (index.has(column) || reported.has(column)) continue;
     reported.add(column);
-    const near = closestName(column, header);
+    const near = closestName(column, header.filter(looksLikeHeaderName));
     const hint = near ? `; did you mean ${JSON.stringify(near)}?` : '';
     missing.push({ code: 'MISSING_COLUMN', file, line: 1, column, detail: `the mapping's ${path} names a column the header lacks (the header has ${listing})${hint}` });
   }

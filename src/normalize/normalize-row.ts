@@ -9,8 +9,12 @@ import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from 
 import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
 import { checkCode, codeRuleOf } from './code-values.ts';
+import { outOfBounds } from './payload-bounds.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
-import { normalizeSsn } from './ssn.ts';
+import { normalizeSsn, unverifiedSsnId } from './ssn.ts';
+import { normalizeIdentifier } from './identifier.ts';
+import { normalizeCity, normalizeState } from './place-fields.ts';
+import { normalizeStreetAddress } from './street-address.ts';
 
 export interface NormalizedRow {
   record: NormalizedRecord;
@@ -52,6 +56,10 @@ const SIMPLE_NORMALIZERS: Record<Exclude<FieldName, 'dob' | 'last_name'>, (raw: 
   phone: normalizePhone,
   postcode: normalizePostcode,
   sex: normalizeSex,
+  city: normalizeCity,
+  street_address: normalizeStreetAddress,
+  state: normalizeState,
+  identifier: normalizeIdentifier,
   free_text: normalizeFreeText,
 };
 
@@ -148,15 +156,21 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
   const payloadSteps = Object.entries(mapping.payload).map(([name, spec]) => {
     const formats = spec.type === 'date' ? compileFormats(spec.formats, `payload.${name}`, file) : [];
     const rule = spec.type === 'code' ? codeRuleOf(spec) : undefined;
+    const bounds = { latestYear: payloadYearLimit, currentYear: Number(today.slice(0, 4)) };
     const normalize = memoizeNormalizer((raw: string) => {
-      const result = normalizePayloadValue(raw, spec.type, formats, payloadYearLimit);
-      return rule ? checkCode(result, rule) : result;
+      const parsed = normalizePayloadValue(raw, spec.type, formats, payloadYearLimit);
+      const result = rule ? checkCode(parsed, rule) : parsed;
+      const why = outOfBounds(name, spec.type, result.value, bounds);
+      return why ? { value: null, invalid: true, outOfBounds: why } : result;
     });
     return { name, spec, at: index.get(spec.column) as number, normalize };
   });
   const personColumn = 'column' in mapping.personId ? mapping.personId.column : undefined;
   const personAt = personColumn !== undefined ? (index.get(personColumn) as number) : -1;
   const personField = 'field' in mapping.personId ? mapping.personId.field : undefined;
+  const ssnSpec = mapping.fields.ssn;
+  const rawSsnColumn = personField === 'ssn' && ssnSpec && 'column' in ssnSpec ? ssnSpec.column : undefined;
+  const rawSsnAt = rawSsnColumn === undefined ? -1 : (index.get(rawSsnColumn) as number);
 
   // The row being normalized; one `note` for all rows, since a closure made per row cost measurably.
   const current = { line: 0, findings: [] as Finding[] };
@@ -177,10 +191,12 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
       const { name, spec, at, normalize } = payloadSteps[i];
       const result = normalize(fields[at] ?? '');
       payload[name] = result.value;
-      if (result.invalid) note('PAYLOAD_INVALID', name, spec.column);
+      const implausible = 'outOfBounds' in result ? (result.outOfBounds as string) : undefined;
+      if (result.invalid) note(implausible ? 'PAYLOAD_IMPLAUSIBLE' : 'PAYLOAD_INVALID', name, spec.column);
       if (spec.required && result.value === null && !rejected) {
-        const code = result.invalid ? 'PAYLOAD_INVALID' : 'PAYLOAD_MISSING';
-        rejected = { code, file, line, field: name, column: spec.column, detail: `required ${spec.type} value ${result.invalid ? 'is not valid' : 'is missing'}` };
+        const code = implausible ? 'PAYLOAD_IMPLAUSIBLE' : result.invalid ? 'PAYLOAD_INVALID' : 'PAYLOAD_MISSING';
+        const why = implausible ? `is implausible: ${implausible}` : result.invalid ? 'is not valid' : 'is missing';
+        rejected = { code, file, line, field: name, column: spec.column, detail: `required ${spec.type} value ${why}` };
       }
     }
 
@@ -190,6 +206,10 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
       if (personId === undefined) rejected = { code: 'PERSON_ID_MISSING', file, line, column: personColumn, detail: 'the person id column is empty' };
     } else if (personField !== undefined) {
       personId = record[personField];
+      if (personId === undefined && rawSsnColumn !== undefined) {
+        personId = unverifiedSsnId(fields[rawSsnAt] ?? '');
+        if (personId !== undefined) findings.push({ code: 'PERSON_ID_UNVERIFIED', file, line, field: personField, column: rawSsnColumn, detail: 'the SSN is not a valid number; the row is kept under its own id and links on its other fields' });
+      }
       if (personId === undefined) rejected = { code: 'PERSON_ID_MISSING', file, line, field: personField, detail: `the person id comes from ${personField}, which is missing or invalid here` };
     }
     if (rejected) personId = undefined;

@@ -18,3 +18,17 @@ export function normalizeSsn(raw: string): Normalized {
   if (PLACEHOLDER_SSNS.has(digits) || /^(\d)\1{8}$/.test(digits)) return { finding: 'SSN_INVALID' };
   return { value: digits };
 }
+
+/**
+ * The local person id of a row keyed on SSN whose SSN is present but unusable (a transposed or
+ * mistyped number: area 9xx, group 00, a digit dropped or doubled): `~` and its digits, so the
+ * person's rows in other quarters, typed the same way, stay one person, and the row still links
+ * on its names. Placeholders and values that are not 8-10 digits name nobody: undefined.
+ */
+export function unverifiedSsnId(raw: string): string | undefined {
+  if (isMissingToken(raw)) return undefined;
+  const digits = raw.trim().replace(/[\s.-]/g, '');
+  if (!/^\d{8,10}$/.test(digits)) return undefined;
+  if (PLACEHOLDER_SSNS.has(digits) || /^(\d)\1+$/.test(digits)) return undefined;
+  return `~${digits}`;
+}

@@ -75,7 +75,7 @@ export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfi
   const catalogued = keepCataloguedCredentials(given.persons, given.catalog);
   const inputs = { ...given, persons: catalogued.persons };
   const ctx = buildContext(inputs, config, { credentialCap: options.dp ? config.disclosure.dpMaxCredentialsPerPerson : undefined });
-  const notes: string[] = [];
+  const notes: string[] = [ctx.coverage.note];
   if (catalogued.uncataloguedRecords > 0) notes.push(`${catalogued.uncataloguedRecords} exam records with ${catalogued.uncataloguedCodes} credential codes not in the catalog were left out of every table`);
   const raw = rawOutcomeTables(ctx, !options.dp);
   // Which sequences are shown depends on the data, which differential privacy does not allow.

@@ -4,6 +4,7 @@ import type { OutcomesConfig } from './outcomes-config.ts';
 import { createDeflator, type Deflator } from './real-dollars.ts';
 import { wageHistory, type WageHistory } from './wage-history.ts';
 import { naicsSector } from './naics-sector.ts';
+import { inferWageCoverage, wageRowsPerQuarter, type WageCoverage } from './wage-coverage.ts';
 
 /** A person who earned a credential: the unit of every per-credential table. */
 export interface Holder {
@@ -38,7 +39,7 @@ export interface OutcomeContext {
   credentials: string[];
   employers: Map<string, Employer>;
   deflator: Deflator;
-  coverage: { from: QuarterIndex; to: QuarterIndex };
+  coverage: WageCoverage;
   cohortLabels: string[];
   /** Cohort labels a year belongs to (its cohort and 'all'), empty when outside every cohort. */
   cohortsOfYear(year: number): string[];
@@ -72,15 +73,10 @@ function parseYearQuarter(text: string): QuarterIndex {
   return quarterIndex(Number(text.slice(0, 4)), Number(text.slice(5)));
 }
 
-function wageCoverage(config: OutcomesConfig, persons: readonly OutcomePerson[]): { from: QuarterIndex; to: QuarterIndex } {
-  if (config.wageCoverage) return { from: parseYearQuarter(config.wageCoverage.from), to: parseYearQuarter(config.wageCoverage.to) };
-  let from = Infinity;
-  let to = -Infinity;
-  for (const p of persons) for (const w of p.wages) {
-    if (w.quarter < from) from = w.quarter;
-    if (w.quarter > to) to = w.quarter;
-  }
-  return Number.isFinite(from) ? { from, to } : { from: 1, to: 0 };
+function wageCoverage(config: OutcomesConfig, persons: readonly OutcomePerson[]): WageCoverage {
+  const declared = config.wageCoverage;
+  if (declared) return { from: parseYearQuarter(declared.from), to: parseYearQuarter(declared.to), note: `wage coverage declared as ${declared.from}-${declared.to}` };
+  return inferWageCoverage(wageRowsPerQuarter(persons));
 }
 
 /** Each person's first award per credential, capped (under DP) to the earliest `cap` credentials. */

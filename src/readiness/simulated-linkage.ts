@@ -1,7 +1,7 @@
 import type { Edge } from '../link/assignment.ts';
 import { pairSides } from '../link/candidate-pairs.ts';
 import { scoreSides } from '../link/link-pair.ts';
-import { clusterLinks, linksAt } from '../link/link-sources.ts';
+import { clusterLinks, linksAt, pairThreshold } from '../link/link-sources.ts';
 import type { LinkSettings } from '../link/link-settings.ts';
 import { buildSourceStore, type SourceStore } from '../link/source-store.ts';
 import type { EncodedSource } from './encode-rows.ts';
@@ -51,7 +51,10 @@ export interface FixedSides {
 }
 
 export function linkFixedSides(spine: TruthSource, wages: TruthSource, education: TruthSource, wageQuarters: number[], quarters: number, settings: LinkSettings): FixedSides {
-  const links = (other: TruthSource) => linksAt(scoreSides(pairSides(spine.store, other.store), settings), settings, settings.threshold);
+  const links = (other: TruthSource) => {
+    const scored = scoreSides(pairSides(spine.store, other.store), settings);
+    return linksAt(scored, settings, pairThreshold(scored, settings));
+  };
   return { spine, wages, education, wageLinks: links(wages), educationLinks: links(education), wageQuarters, quarters };
 }
 
@@ -62,7 +65,8 @@ const EDUCATION = 3;
 
 /** Links one simulated roster to the spine with the real linker, clusters with the fixed sides and scores the holders against truth. */
 export function linkRoster(fixed: FixedSides, roster: TruthSource, settings: LinkSettings): RosterLinkage {
-  const rosterLinks = linksAt(scoreSides(pairSides(fixed.spine.store, roster.store), settings), settings, settings.threshold);
+  const scored = scoreSides(pairSides(fixed.spine.store, roster.store), settings);
+  const rosterLinks = linksAt(scored, settings, pairThreshold(scored, settings));
   const stores = [fixed.spine.store, roster.store, fixed.wages.store, fixed.education.store];
   const clustering = clusterLinks(stores, [
     { a: SPINE, b: ROSTER, links: rosterLinks },

@@ -21,6 +21,11 @@ export const DEFAULT_SCHEMA_INPUT = {
     { field: 'phone', tokenizer: 'positional', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 0 },
     { field: 'postcode', tokenizer: 'positional', filterBits: 128, hashesPerToken: 10, clkHashesPerToken: 6 },
     { field: 'sex', tokenizer: 'exact', filterBits: 64, hashesPerToken: 8, clkHashesPerToken: 0 },
+    // Place and id fields (docs/schema.md): a city of ~9 bigrams fills about a third of 256 bits, a street address of ~20 a third of 512.
+    { field: 'city', tokenizer: 'bigram', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 4 },
+    { field: 'street_address', tokenizer: 'bigram', filterBits: 512, hashesPerToken: 8, clkHashesPerToken: 4 },
+    { field: 'state', tokenizer: 'exact', filterBits: 64, hashesPerToken: 8, clkHashesPerToken: 0 },
+    { field: 'identifier', tokenizer: 'positional', filterBits: 256, hashesPerToken: 10, clkHashesPerToken: 0 },
   ],
   // The record filter is only XOR-folded: the Fellegi-Sunter linker does not score it, and folding is cheaper to compute and half the size.
   recordFilter: { bits: 1024, hardening: { balance: false, xorFold: true, diffusionT: 0, randomizedResponse: 0 } },
@@ -33,6 +38,7 @@ export const DEFAULT_SCHEMA_INPUT = {
     { name: 'ssn_last4_first_initial', parts: [{ field: 'ssn', transform: 'last4' }, { field: 'first_name', transform: 'first_initial' }] },
     { name: 'last_soundex_first_soundex', parts: [{ field: 'last_name', transform: 'soundex' }, { field: 'first_name', transform: 'soundex' }] },
     { name: 'email', parts: [{ field: 'email', transform: 'value' }] },
+    { name: 'identifier', parts: [{ field: 'identifier', transform: 'value' }] },
   ],
 } as const;
 

@@ -10,6 +10,10 @@ export const FIELD_NAMES = [
   'phone',
   'postcode',
   'sex',
+  'city',
+  'street_address',
+  'state',
+  'identifier',
   'free_text',
 ] as const;
 

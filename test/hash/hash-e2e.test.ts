@@ -143,3 +143,29 @@ describe('credlink hash', () => {
     expect(missing.stderr).toMatch(/--secret-file is required/);
   });
 });
+
+describe('credlink hash on wage rows with a mistyped SSN', () => {
+  it('keeps rows whose SSN is present but invalid as one unverified person each, and rejects only the placeholder', () => {
+    writeFileSync(join(dir, 'wages.mapping.json'), readFileSync(new URL('../../fixtures/world/mappings/wages.json', import.meta.url)));
+    const header = 'SSN,FIRST_NAME,LAST_NAME,YEAR,QTR,EMPLOYER_ACCT,WAGES';
+    const rows = [
+      '157503327,Nicholas,Miller,2020,3,2887208,11136.12',
+      '915703327,Ann,Okafor,2020,3,2887208,9000.00', // area 9xx: transposed
+      '915-70-3327,Ann,Okafor,2020,4,2887208,9100.00', // the same number in the next quarter
+      '157003327,Ben,Lee,2020,3,4112099,5702.14', // group 00
+      '123456789,Cy,Doe,2020,3,4112099,100.00', // placeholder: names nobody
+    ];
+    writeFileSync(join(dir, 'wages.csv'), `${header}\n${rows.join('\n')}\n`);
+    const run = runCli(dir, ['hash', '--schema', 'schema.json', '--mapping', 'wages.mapping.json', '--secret-file', 'project.key', '--rejects', 'wages.rejects.csv', '--json', 'wages.csv', '-o', 'wages.extract']);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.rowsEncoded).toBe(4);
+    expect(summary.rejectedBy).toEqual({ PERSON_ID_MISSING: 1 });
+    expect(summary.manifest.persons).toBe(3);
+    expect(summary.valuesSetToMissing).toMatchObject({ 'ssn:PERSON_ID_UNVERIFIED': 3, 'ssn:SSN_INVALID': 3 });
+    const extract = readFileSync(join(dir, 'wages.extract'), 'utf8');
+    for (const digits of ['915703327', '157003327', '~']) expect(extract).not.toContain(digits);
+    const persons = extract.trim().split('\n').map((l) => JSON.parse(l)).filter((o) => o.t === 'p');
+    expect(persons.every((p) => p.f.first_name && p.f.last_name)).toBe(true);
+  });
+});

@@ -34,4 +34,12 @@ describe('init templates', () => {
     const notes = scaffoldFiles('wages').find((f) => f.path === 'mapping.md')!.content;
     for (const key of Object.keys(sourceMappingSchema.shape)) expect(notes).toContain(`\`${key}\``);
   });
+
+  it.each(['issuer', 'education', 'wages', 'spine'] as const)('explains in the %s scaffold the duplicateFree it sets, against the default true', (role) => {
+    const notes = scaffoldFiles(role).find((f) => f.path === 'mapping.md')!.content;
+    const readme = scaffoldFiles(role).find((f) => f.path === 'README.md')!.content;
+    expect(notes).toContain(`"duplicateFree": ${MAPPING_TEMPLATES[role].duplicateFree}`);
+    expect(notes).toMatch(/## Duplicate-free\n\nThis template sets [^\n]*default/);
+    expect(readme).toContain('duplicateFree');
+  });
 });

@@ -12,7 +12,7 @@ const minimal = {
 describe('jobSchema', () => {
   it('fills the linkage, disclosure and output defaults', () => {
     const job = jobSchema.parse(minimal);
-    expect(job.linkage).toEqual({ threshold: 0.85, method: 'fs' });
+    expect(job.linkage).toEqual({ threshold: 'auto', method: 'fs' });
     expect(job.disclosure).toEqual({});
     expect(job.output).toEqual({ title: 'Credential outcomes', report: true, keepLinkage: true });
   });

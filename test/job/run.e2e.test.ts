@@ -39,7 +39,7 @@ describe('credlink run', () => {
     expect(manifest.inputs.map((i: { path: string; sha256: string }) => [i.path, i.sha256])).toEqual(
       ['spine', 'nurseboard', 'techcert', 'education', 'wages'].map((s) => [`ex/${s}.extract`, sha256(join(dir, 'ex', `${s}.extract`))]),
     );
-    expect(manifest.parameters.linkage).toMatchObject({ method: 'fs', threshold: 0.85 });
+    expect(manifest.parameters.linkage).toMatchObject({ method: 'fs', threshold: 'auto' });
     expect(manifest.parameters.disclosure).toMatchObject({ minCell: 5, minPercentileCell: 11, roundingBase: 5 });
     expect(manifest.counts.link.links).toBeGreaterThan(0);
     const report = manifest.outputs.find((o: { path: string }) => o.path === 'report.html');
@@ -76,7 +76,7 @@ describe('credlink run', () => {
     expect(manifest.job.overrides).toEqual(['linkage.threshold=0.99', 'disclosure.minCell=20']);
     const diff = credlink(dir, 'diff', 'runs/a', 'runs/strict');
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toContain('parameters.linkage.threshold: 0.85 -> 0.99');
+    expect(diff.stdout).toContain('parameters.linkage.threshold: "auto" -> 0.99');
     expect(diff.stdout).toContain('parameters.disclosure.minCell: 5 -> 20');
     expect(diff.stdout).toMatch(/table employment: [1-9]\d* of \d+ cells changed/);
     const json = JSON.parse(credlink(dir, 'diff', '--json', 'runs/a', 'runs/b').stdout);

@@ -38,7 +38,7 @@ describe('clusterRecords', () => {
 });
 
 describe('competingMatchProbability', () => {
-  const base = { lambda: 0.9 / 1000, countA: 1000, countB: 1000, outsideMeanLikelihood: 0, oneMatchPerA: true, oneMatchPerB: true };
+  const base = { lambda: 0.9 / 1000, countA: 1000, countB: 1000, missedShare: 0, oneMatchPerA: true, oneMatchPerB: true };
 
   it('rates a lone candidate of records that nearly all have a match higher than the plain posterior', () => {
     const p = competingMatchProbability({ ...base, left: Uint32Array.of(0), right: Uint32Array.of(0), likelihoodWeight: Float64Array.of(10) });

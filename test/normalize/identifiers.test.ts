@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from '../../src/normalize/contact-fields.ts';
-import { normalizeSsn } from '../../src/normalize/ssn.ts';
+import { normalizeSsn, unverifiedSsnId } from '../../src/normalize/ssn.ts';
 
 describe('normalizeSsn', () => {
   it.each([
@@ -33,6 +33,24 @@ describe('normalizeSsn', () => {
 
   it('treats an empty value as missing without a finding', () => {
     expect(normalizeSsn('  ')).toEqual({});
+  });
+});
+
+describe('unverifiedSsnId', () => {
+  it.each([
+    ['912-34-5678', '~912345678'], // area 9xx: a transposed leading digit
+    ['123-00-4567', '~123004567'], // group 00
+    ['12345678', '~12345678'], // a digit dropped
+    ['1234567890', '~1234567890'], // a digit doubled
+    ['', undefined],
+    ['n/a', undefined],
+    ['123456789', undefined], // placeholder
+    ['987-65-4321', undefined], // placeholder
+    ['111111111', undefined],
+    ['12-AB-3456', undefined],
+    ['1234567', undefined],
+  ])('%s -> %s', (raw, expected) => {
+    expect(unverifiedSsnId(raw)).toBe(expected);
   });
 });
 
@@ -72,16 +90,23 @@ describe('normalizePhone', () => {
 describe('normalizePostcode', () => {
   it.each([
     ['02134', '02134'],
-    ['2134', '02134'],
-    ['601', '00601'],
     ['02134-1234', '02134'],
     ['021341234', '02134'],
     [' 94110 ', '94110'],
+    // Kept as written: foreign postcodes, ZIP3, ZIPs with an OCR slip; nothing zero-padded.
+    ['2134', '2134'],
+    ['4011', '4011'],
+    ['601', '601'],
+    ['K1A 0B6', 'k1a0b6'],
+    ['SW1A 1AA', 'sw1a1aa'],
+    ['123456', '123456'],
+    ['286z3', '286z3'],
+    ['2134-1234', '21341234'],
   ])('%s -> %s', (raw, expected) => {
     expect(normalizePostcode(raw)).toEqual({ value: expected });
   });
 
-  it.each(['K1A 0B6', 'SW1A 1AA', '00000', '12', '123456', '2134-1234'])('%s is POSTCODE_INVALID', (raw) => {
+  it.each(['00000', '000', '00000-1234', '12', 'abc', 'unknown zip', '12345678901'])('%s is POSTCODE_INVALID', (raw) => {
     expect(normalizePostcode(raw)).toEqual({ finding: 'POSTCODE_INVALID' });
   });
 });

@@ -132,10 +132,24 @@ describe('person id from a field', () => {
     expect(row.payload).toEqual({ year: 2023, wages: 12500 });
   });
 
-  it('rejects the row when the SSN is invalid', () => {
+  it('keeps a row whose SSN is present but invalid, under an unverified id, with its names', () => {
     const row = normalize(['999-45-6780', 'DOE, JANE', '2023', '100'], 3);
-    expect(row.rejected).toMatchObject({ code: 'PERSON_ID_MISSING', field: 'ssn' });
-    expect(row.findings[0].code).toBe('SSN_INVALID');
+    expect(row.rejected).toBeUndefined();
+    expect(row.personId).toBe('~999456780');
+    expect(row.record).toEqual({ first_name: 'jane', last_name: 'doe' });
+    expect(row.findings.map((f) => f.code)).toEqual(['SSN_INVALID', 'PERSON_ID_UNVERIFIED']);
+    expect(row.findings[1]).toMatchObject({ field: 'ssn', column: 'SSN', line: 3 });
+    expect(JSON.stringify(row.findings)).not.toContain('999');
+  });
+
+  it('gives the same unverified id to the same mistyped SSN in another quarter, however it is punctuated', () => {
+    expect(normalize(['123 00 4567', 'DOE, JANE', '2023', '100'], 4).personId).toBe(normalize(['123004567', 'DOE, JANE', '2024', '90'], 5).personId);
+  });
+
+  it('still rejects the row when the SSN is empty, a placeholder or not a number at all', () => {
+    for (const ssn of ['', 'N/A', '123-45-6789', '999999999', 'unknown', '1234']) {
+      expect(normalize([ssn, 'DOE, JANE', '2023', '100'], 6).rejected).toMatchObject({ code: 'PERSON_ID_MISSING', field: 'ssn' });
+    }
   });
 
   it('lists the fields the mapping yields in schema order', () => {

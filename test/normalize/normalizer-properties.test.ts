@@ -6,6 +6,9 @@ import type { Normalized } from '../../src/normalize/normalized-value.ts';
 import { normalizePayloadValue } from '../../src/normalize/payload-values.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from '../../src/normalize/person-name.ts';
 import { normalizeSsn } from '../../src/normalize/ssn.ts';
+import { normalizeIdentifier } from '../../src/normalize/identifier.ts';
+import { normalizeCity, normalizeState } from '../../src/normalize/place-fields.ts';
+import { normalizeStreetAddress } from '../../src/normalize/street-address.ts';
 
 const FORMATS = ['MM/DD/YYYY', 'DD-MON-YY', 'YYYYMMDD'].map((f) => compileDateFormat(f) as DateFormat);
 
@@ -21,10 +24,14 @@ const NORMALIZERS: Record<string, (raw: string) => Normalized> = {
   phone: normalizePhone,
   postcode: normalizePostcode,
   sex: normalizeSex,
+  city: normalizeCity,
+  streetAddress: normalizeStreetAddress,
+  state: normalizeState,
+  identifier: normalizeIdentifier,
 };
 
 /** Strings shaped like real identifiers, so that the properties see valid values too, not only noise. */
-const pieces = fc.constantFrom('José', 'ß', 'Ø', 'de', 'la', 'Jr.', 'III', 'Dr.', "O'", '-', ' ', ',', '@', '.com', '1', '0', '9', '/', '17', '04', '1988', 'MAR', 'Q3', '\u0301', 'ǅ', 'İ', 'ﬁ', '\uFFFD', '\t');
+const pieces = fc.constantFrom('José', 'ß', 'Ø', 'de', 'la', 'Jr.', 'III', 'Dr.', "O'", '-', ' ', ',', '@', '.com', '1', '0', '9', '/', '17', '04', '1988', 'MAR', 'Q3', '\u0301', 'ǅ', 'İ', 'ﬁ', '\uFFFD', '\t', 'St', 'Mt.', 'North', 'Street', 'Apt', '#', 'P.O.', 'Box', 'Carolina', 'z', '-');
 const identifierLike = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join('')),

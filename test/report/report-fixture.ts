@@ -73,6 +73,7 @@ export function reportFixture(): ReportInput {
             reductionRatio: 0.993333,
             passes: [] as never,
             links: 1100,
+            threshold: 0.85,
             expectedMatches: 1110.2,
             expectedFalseMatches: 12.5,
             calibration: { expectedMatches: 1110.2, linked: 1100, ratio: 1.009, ok: true },
