@@ -13,6 +13,7 @@ export const commandIndex: Record<string, readonly [term: string, description: s
   link: ['link [options] <extracts...>', 'Link encoded extracts (Fellegi-Sunter on Bloom-filter Dice) into a linkage folder; needs no secret'],
   evaluate: ['evaluate [options] <linkage>', 'Score a linkage against ground truth (synthetic data): precision, recall and F1 per pair of sources across thresholds'],
   outcomes: ['outcomes [options] <extract...>', 'Outcome tables per credential and award cohort from a linkage, with disclosure control (no pseudonym or record leaves)'],
+  audit: ['audit [options] <tables>', 'Check published tables for hidden cells their margins pin below the minimum cell (an integer program per group of margins)'],
   init: ['init <role> <dir>', 'Create a working folder for a data holder or the linker, with example files and next steps'],
   validate: ['validate <file...>', 'Check schema, mapping, job and outcomes files; print every problem with its JSON path and a fix'],
   run: ['run [options] <job>', 'Run a job file: link, outcome tables and report into one run folder with a manifest'],

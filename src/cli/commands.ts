@@ -20,6 +20,7 @@ export const commandLoaders: Record<string, () => Promise<DefineCommand>> = {
   link: async () => (await import('./link.ts')).defineLinkCommand,
   evaluate: async () => (await import('./evaluate.ts')).defineEvaluateCommand,
   outcomes: async () => (await import('./outcomes.ts')).defineOutcomesCommand,
+  audit: async () => (await import('./audit.ts')).defineAuditCommand,
   init: async () => (await import('./init.ts')).defineInitCommand,
   validate: async () => (await import('./validate.ts')).defineValidateCommand,
   run: async () => (await import('./run.ts')).defineRunCommand,

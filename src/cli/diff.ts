@@ -7,6 +7,7 @@ import type { PublishedTable } from '../disclosure/cells.ts';
 import { diffRuns, formatRunDiff, type RunDiff, type RunSide } from '../job/run-diff.ts';
 import type { CliIo } from './cli-io.ts';
 import { unreadableFile } from '../io/file-errors.ts';
+import { terminalSafe } from '../disclosure/safe-text.ts';
 
 export interface DiffOptions {
   runA: string;
@@ -98,7 +99,8 @@ export async function readRunSide(runDir: string): Promise<RunSide> {
 export async function runDiff(options: DiffOptions, io: CliIo): Promise<void> {
   const diff = diffRuns(await readRunSide(options.runA), await readRunSide(options.runB));
   const differ = runsDiffer(diff);
-  io.stdout.write(options.json ? `${JSON.stringify({ differ, ...diff }, null, 2)}\n` : formatRunDiff(diff));
+  // Run folders may come from elsewhere: their labels never reach the terminal as escape sequences.
+  io.stdout.write(terminalSafe(options.json ? `${JSON.stringify({ differ, ...diff }, null, 2)}\n` : formatRunDiff(diff)));
   if (options.exitCode && differ) throw new DataError({ code: 'RUNS_DIFFER', detail: `${options.runA} and ${options.runB} differ (--exit-code)` });
 }
 

@@ -8,6 +8,10 @@ import { createDeflator } from '../outcomes/real-dollars.ts';
 import { markdownSummary } from '../outcomes/render-outputs.ts';
 import type { Progress } from '../io/progress.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { loadLpSolver } from '../io/lp-solver.ts';
+import { settingsUnderFloors } from '../disclosure/disclosure-floors.ts';
+import { UsageError } from '../errors/errors.ts';
+import type { Logger } from '../io/logger.ts';
 
 /*
  * Computing and writing the outcome tables, shared by `credlink outcomes` and `credlink run` so
@@ -19,6 +23,18 @@ export interface OutcomesRelease {
   summary: string;
   manifest: Record<string, unknown> & { tables: Array<{ name: string; cells: number; suppressed: number }>; notes: string[] };
   catalog: CatalogCredential[];
+}
+
+/**
+ * Refuses a disclosure policy under the floors unless the user said `--unsafe-disclosure`; with
+ * it, warns on stderr and returns the fixed-form notes for the manifest.
+ */
+export function checkDisclosureFloors(config: OutcomesConfig, allowUnsafe: boolean | undefined, logger: Logger): string[] {
+  const under = settingsUnderFloors(config.disclosure);
+  if (under.length === 0) return [];
+  if (!allowUnsafe) throw new UsageError(`${under.join('; ')}: such tables protect no one. Add --unsafe-disclosure to publish them anyway (test runs only)`);
+  logger.warn({ unsafeDisclosure: under }, 'UNSAFE DISCLOSURE SETTINGS: these tables may identify people; do not release them');
+  return under.map((u) => `UNSAFE: ${u} (--unsafe-disclosure)`);
 }
 
 export async function releaseOutcomes(args: {
@@ -34,16 +50,20 @@ export async function releaseOutcomes(args: {
   extraInputs?: Array<{ role: string; file: string; sha256: string }>;
   extraManifest?: Record<string, unknown>;
   progress?: Progress;
+  /** Notes from checkDisclosureFloors (settings under the floors, allowed with --unsafe-disclosure). */
+  unsafeNotes?: string[];
 }): Promise<OutcomesRelease> {
   const { config, progress } = args;
   progress?.stage('outcomes', 3);
   progress?.update(0, `reading the linkage and ${args.extracts.length} extracts`);
   const loaded = await loadOutcomeInputs({ linkageDir: args.linkageDir, config, configDir: args.configDir, extracts: args.extracts });
   progress?.update(1, `computing tables for ${loaded.inputs.persons.length.toLocaleString('en-US')} persons`);
-  const result = computeOutcomeTables(loaded.inputs, config, { dp: args.dp });
+  // The margin audit needs exact published intervals, so it runs without DP only.
+  const solve = args.dp ? undefined : await loadLpSolver();
+  const result = computeOutcomeTables(loaded.inputs, config, { dp: args.dp, solve });
   progress?.update(2, `writing ${result.tables.length} tables`);
   const credentials = [...new Set(result.tables.find((t) => t.name === 'roi')?.cells.map((c) => String(c.dims.credential)) ?? [])];
-  const notes = [...result.notes];
+  const notes = [...(args.unsafeNotes ?? []), ...result.notes];
   const skipped = loaded.skippedRows;
   if (skipped.roster + skipped.wages > 0) notes.push(`${skipped.roster} roster and ${skipped.wages} wage payload rows had unusable values and were skipped`);
   const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes);
@@ -59,7 +79,9 @@ export async function releaseOutcomes(args: {
     populationSpine: loaded.spine ?? null,
     shareOfHoldersFound: result.shareFound,
     holdersFoundBy: { spine: roundCount(result.holdersByPath.spine, config.disclosure.roundingBase), directWageLink: roundCount(result.holdersByPath.direct, config.disclosure.roundingBase), notFound: roundCount(result.holdersByPath.notFound, config.disclosure.roundingBase) },
+    uncataloguedCredentials: result.uncatalogued,
     differentialPrivacy: result.budget ?? null,
+    marginAudit: result.audit ? { solver: 'HiGHS (highs npm package)', ...result.audit } : null,
     tables: result.tables.map((t) => ({ name: t.name, cells: t.cells.length, suppressed: t.cells.filter((c) => c.status === 'suppressed').length })),
     notes,
   };

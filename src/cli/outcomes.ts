@@ -10,6 +10,8 @@ import type { CliIo } from './cli-io.ts';
 import { createProgress } from '../io/progress.ts';
 import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { releaseOutcomes } from './outcomes-release.ts';
+import { checkDisclosureFloors } from './outcomes-release.ts';
+import { terminalSafe } from '../disclosure/safe-text.ts';
 import { requireSignatures } from './verify.ts';
 
 export interface OutcomesOptions {
@@ -20,6 +22,7 @@ export interface OutcomesOptions {
   epsilon?: string;
   noiseSeed?: string;
   json?: boolean;
+  unsafeDisclosure?: boolean;
   /** Replace a non-empty -o folder. */
   force?: boolean;
   /** Trusted Ed25519 public keys: every extract must carry a valid signature by one, as for link. */
@@ -37,6 +40,7 @@ export function defineOutcomesCommand(io: CliIo): Command {
     .option('--epsilon <e>', 'differential privacy: total epsilon over all noisy counts and histograms (off by default)')
     .option('--noise-seed <n>', 'seed the noise (reproducible test runs only: a known seed voids the privacy guarantee)')
     .option('--json', 'print a JSON summary to stdout instead of Markdown')
+    .option('--unsafe-disclosure', 'allow disclosure.minCell under 5 or disclosure.roundingBase under 3 (test runs only; noted in the manifest)')
     .option('--force', 'replace a non-empty -o folder')
     .option('--public-key <hex|file...>', "use only extracts signed (credlink sign) by one of these data holders' keys")
     .addHelpText(
@@ -67,6 +71,7 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
   refuseStdout(options.output, '-o', 'outcomes writes a folder of tables');
   const epsilon = parseEpsilon(options.epsilon);
   const config = await loadConfig(options.config, outcomesConfigSchema);
+  const unsafeNotes = checkDisclosureFloors(config, options.unsafeDisclosure, io.logger);
   if (options.publicKey) await requireSignatures(options.extracts, options.publicKey);
   const cwd = process.cwd();
   const epoch = io.env.SOURCE_DATE_EPOCH;
@@ -81,9 +86,10 @@ export async function runOutcomes(options: OutcomesOptions, io: CliIo): Promise<
     dp: epsilon === undefined ? undefined : { epsilon, random: noiseSource(options.noiseSeed) },
     fileName: (file) => relative(cwd, file),
     extraInputs: [{ role: 'config', file: relative(cwd, options.config), sha256: await sha256File(options.config) }],
+    unsafeNotes,
     extraManifest: epoch && /^\d+$/.test(epoch) ? { createdAt: new Date(Number(epoch) * 1000).toISOString() } : {},
   }));
   progress.finish(`${manifest.tables.length} tables`);
   if (options.json) io.stdout.write(`${JSON.stringify({ out: options.output, linkageError: manifest.linkageError, differentialPrivacy: manifest.differentialPrivacy, tables: manifest.tables, notes: manifest.notes }, null, 2)}\n`);
-  else io.stdout.write(summary);
+  else io.stdout.write(terminalSafe(summary));
 }

@@ -20,6 +20,8 @@ import { canonicalJson } from '../schema/canonical-json.ts';
 import type { CliIo } from './cli-io.ts';
 import { outAlias, outputOption, refuseStdout } from './output-path.ts';
 import { executeRun } from './run-execute.ts';
+import { checkDisclosureFloors } from './outcomes-release.ts';
+import { warnOverlappingReleases } from './release-history.ts';
 import type { RunExtract } from './run-steps.ts';
 import { fileProblem, unreadableFile } from '../io/file-errors.ts';
 
@@ -29,6 +31,7 @@ export interface RunOptions {
   set?: string[];
   force?: boolean;
   json?: boolean;
+  unsafeDisclosure?: boolean;
 }
 
 export function defineRunCommand(io: CliIo): Command {
@@ -40,6 +43,7 @@ export function defineRunCommand(io: CliIo): Command {
     .option('--set <key=value>', 'override a job key before validation, e.g. linkage.threshold=0.9 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--force', 'replace an existing run folder (only one holding run-manifest.json)')
     .option('--json', 'print {runFolder, job, counts, outputs} as JSON')
+    .option('--unsafe-disclosure', 'allow disclosure.minCell under 5 or disclosure.roundingBase under 3 (test runs only)')
     .addHelpText(
       'after',
       `
@@ -131,10 +135,12 @@ export async function runRun(options: RunOptions, io: CliIo): Promise<void> {
   refuseStdout(options.output, '-o', 'run writes a run folder');
   const startedAt = new Date();
   const loaded = await loadJob(options.job, options.set ?? []);
-  const extracts = await resolveExtracts(loaded);
   const outcomes = await resolveOutcomes(loaded);
+  checkDisclosureFloors(outcomes.config, options.unsafeDisclosure, io.logger);
+  const extracts = await resolveExtracts(loaded);
   const runKey = createHash('sha256').update(canonicalJson({ job: loaded.job, inputs: extracts.map((e) => e.sha256) })).digest('hex');
   const runDir = resolve(options.output ?? defaultRunFolder(loaded.job.name, runKey));
+  await warnOverlappingReleases(runDir, extracts, loaded.job.disclosure.epsilon, io);
   // Built beside the target under a lock and renamed at the end: a failed run leaves no half-written folder.
   const staged = await stageFolder(runDir, { force: options.force, replaceable: previousRunOnly, notice: (line) => io.logger.warn(line) });
   const staging = staged.dir;

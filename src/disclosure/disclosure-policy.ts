@@ -14,6 +14,10 @@ export interface DisclosurePolicy {
   minEmployers: number;
   /** ...and no employer may account for more than this share of the cell's people. */
   maxEmployerShare: number;
+  /** (n, k) dominance rule on every mean: suppressed when its `dominanceTop` largest values... */
+  dominanceTop: number;
+  /** ...make up more than this share of the sum of all values (magnitudes). */
+  dominanceShare: number;
 }
 
 export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = {
@@ -24,4 +28,6 @@ export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = {
   rateDecimals: 3,
   minEmployers: 3,
   maxEmployerShare: 0.8,
+  dominanceTop: 2,
+  dominanceShare: 0.5,
 };

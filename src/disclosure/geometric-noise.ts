@@ -1,4 +1,5 @@
 import type { HistogramBins } from './cells.ts';
+import { consistentHistogram } from './consistent-histogram.ts';
 
 /**
  * Two-sided geometric mechanism (Ghosh, Roughgarden & Sundararajan 2009): integer noise with
@@ -19,14 +20,17 @@ export function binCount(bins: HistogramBins): number {
   return Math.max(1, Math.ceil((bins.max - bins.min) / bins.width));
 }
 
-/** Histogram of values in fixed bins (clamped at both ends), each bin given geometric noise and floored at 0. */
+/**
+ * Histogram of values in fixed bins (clamped at both ends), each bin given geometric noise, then
+ * made consistent (bins >= 0 that add up to the total) without flooring bins one by one.
+ */
 export function noisyHistogram(values: readonly number[], bins: HistogramBins, alpha: number, random: () => number): number[] {
   const counts = new Array<number>(binCount(bins)).fill(0);
   for (const v of values) {
     const i = Math.min(counts.length - 1, Math.max(0, Math.floor((v - bins.min) / bins.width)));
     counts[i] += 1;
   }
-  return counts.map((c) => noisyCount(c, alpha, random));
+  return consistentHistogram(counts.map((c) => c + twoSidedGeometric(alpha, random)));
 }
 
 /** Percentile p (0-100) of a histogram, interpolating uniformly within the bin; null if empty. */

@@ -14,3 +14,24 @@ export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * A rate from the rounded numerator and denominator, not from the exact ones, and with no more
+ * decimals than those counts carry (a step of at most roundingBase / denominator, up to
+ * `rateDecimals`). A 3-decimal exact rate beside its rounded count leaves a single integer
+ * numerator/denominator pair for most cells, undoing the rounding; so does a 3-decimal rate of
+ * two multiples of 5 over 40 people (test/disclosure/rate-rounding.test.ts searches for them).
+ */
+export function publishedRate(numerator: number, denominator: number, policy: { roundingBase: number; rateDecimals: number }): number {
+  const d = roundCount(denominator, policy.roundingBase);
+  if (d <= 0) return 0;
+  const rate = Math.min(1, Math.max(0, roundCount(numerator, policy.roundingBase) / d));
+  return roundTo(rate, Math.round(-Math.log10(rateStep(d, policy))));
+}
+
+/** The step of a published rate over a rounded denominator (see publishedRate). */
+export function rateStep(roundedDenominator: number, policy: { roundingBase: number; rateDecimals: number }): number {
+  if (roundedDenominator <= 0) return 1;
+  const carried = Math.max(1, -Math.floor(Math.log10(Math.max(1, policy.roundingBase) / roundedDenominator)));
+  return 10 ** -Math.min(policy.rateDecimals, carried);
+}

@@ -1,4 +1,5 @@
 import type { DisclosurePolicy } from './disclosure-policy.ts';
+import { isDominated } from './dominance-rule.ts';
 
 /**
  * Primary suppression rules, applied to the numbers that will be published (exact, or noisy
@@ -13,9 +14,11 @@ export interface CellSizes {
   /** mean_difference: the smallest arm the method accepts. */
   minArm?: number;
   employers?: Map<string, number>;
+  /** Person-level values behind a mean (one list per arm), for the dominance rule; exact measurement only. */
+  contributions?: ReadonlyArray<readonly number[]>;
 }
 
-export type SuppressionReason = 'small_cell' | 'few_employers' | 'employer_dominance';
+export type SuppressionReason = 'small_cell' | 'small_complement' | 'few_employers' | 'employer_dominance' | 'value_dominance';
 
 export function primarySuppressionReason(sizes: CellSizes, policy: DisclosurePolicy): SuppressionReason | undefined {
   switch (sizes.kind) {
@@ -24,6 +27,9 @@ export function primarySuppressionReason(sizes: CellSizes, policy: DisclosurePol
       break;
     case 'rate':
       if (sizes.primary < policy.minCell || (sizes.secondary ?? 0) < policy.minCell) return 'small_cell';
+      // All-but-k: a rate of 0.97 over 40 people says that all but one or two are employed; the
+      // people outside the numerator are a cell of their own and need the minimum too.
+      if ((sizes.secondary ?? 0) - sizes.primary < policy.minCell) return 'small_complement';
       break;
     case 'stat':
       if (sizes.primary < policy.minPercentileCell) return 'small_cell';
@@ -34,6 +40,7 @@ export function primarySuppressionReason(sizes: CellSizes, policy: DisclosurePol
       break;
     }
   }
+  if (sizes.contributions?.some((values) => isDominated(values, policy.dominanceTop, policy.dominanceShare))) return 'value_dominance';
   return sizes.employers ? employerRuleReason(sizes.employers, policy) : undefined;
 }
 

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { OutcomeTables } from '../outcomes/compute-outcome-tables.ts';
-import { tableCsv, tableJson, type LinkageError } from '../outcomes/render-outputs.ts';
+import { marginsJson, tableCsv, tableJson, type LinkageError } from '../outcomes/render-outputs.ts';
 
 /** Writes every table as CSV and JSON, the DP budget (if any), the summary and the run manifest, each atomically. */
 export async function writeOutcomeOutputs(outDir: string, result: OutcomeTables, linkage: LinkageError | undefined, summary: string, manifest: object): Promise<string[]> {
@@ -17,6 +17,7 @@ export async function writeOutcomeOutputs(outDir: string, result: OutcomeTables,
     await put(`${table.name}.json`, tableJson(table, linkage));
   }
   if (result.budget) await put('dp-budget.json', `${JSON.stringify(result.budget, null, 2)}\n`);
+  await put('margins.json', marginsJson(result.margins, manifest));
   await put('summary.md', summary);
   await put('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   return written;

@@ -8,6 +8,7 @@ import { checkHeader } from './header-check.ts';
 import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from './contact-fields.ts';
 import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
+import { checkCode, codeRuleOf } from './code-values.ts';
 import { outOfBounds } from './payload-bounds.ts';
 import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
 import { normalizeSsn, unverifiedSsnId } from './ssn.ts';
@@ -155,9 +156,11 @@ export function createRowNormalizer(mapping: SourceMapping, header: string[], fi
   const payloadSteps = Object.entries(mapping.payload).map(([name, spec]) => {
     const formats = spec.type === 'date' ? compileFormats(spec.formats, `payload.${name}`, file) : [];
     const recode = 'values' in spec && spec.values ? spec.values : undefined;
+    const rule = spec.type === 'code' ? codeRuleOf('column' in spec ? spec : {}) : undefined;
     const bounds = { latestYear: payloadYearLimit, currentYear: Number(today.slice(0, 4)) };
     const typed = (raw: string) => {
-      const result = normalizePayloadValue(raw, spec.type, formats, payloadYearLimit);
+      const parsed = normalizePayloadValue(raw, spec.type, formats, payloadYearLimit);
+      const result = rule ? checkCode(parsed, rule) : parsed;
       const why = outOfBounds(name, spec.type, result.value, bounds);
       return why ? { value: null, invalid: true, outOfBounds: why } : result;
     };

@@ -1,7 +1,9 @@
 import type { PublishedTable, RawTable } from '../disclosure/cells.ts';
 import type { DisclosurePolicy } from '../disclosure/disclosure-policy.ts';
 import type { DpBudget } from '../disclosure/dp-budget.ts';
-import { publishTables, type DpSettings } from '../disclosure/publish-tables.ts';
+import { publishTables, type DpSettings, type PublishedMargin } from '../disclosure/publish-tables.ts';
+import type { LpSolver } from '../disclosure/margin-audit.ts';
+import type { AuditReport } from '../disclosure/audited-suppression.ts';
 import { roundCount } from '../disclosure/rounding.ts';
 import { buildRoiTable } from './derived-tables.ts';
 import { buildEventStudyTable, buildPreTrendTable } from './effect-tables.ts';
@@ -17,12 +19,17 @@ import { buildTrajectoryTable } from './trajectory-tables.ts';
 import { buildComparisonTable } from './comparison-table.ts';
 import { valueConfigOf } from '../value/value-config.ts';
 import { credentialOfValueVerdicts } from '../value/value-verdicts.ts';
+import { keepCataloguedCredentials } from './catalog-codes.ts';
 
 export interface OutcomeTables {
   /** Published tables only: rounded counts, safe statistics, suppressed cells hidden. */
   tables: PublishedTable[];
   /** Present under differential privacy: how epsilon was spent. */
   budget?: DpBudget;
+  /** Margins between published count and rate cells (margins.json, read by `credlink audit`). */
+  margins: PublishedMargin[];
+  /** The integer-programming audit of those margins, when a solver was given. */
+  audit?: AuditReport;
   /** Fixed-form remarks for the manifest (e.g. CPI years outside the series). */
   notes: string[];
   /** People with at least one credential award, in the population (found in the spine). */
@@ -31,6 +38,8 @@ export interface OutcomeTables {
   shareFound: number;
   /** People with an award by how they were found: through the spine, by a direct roster-wage link, not at all. */
   holdersByPath: { spine: number; direct: number; notFound: number };
+  /** Exam records whose credential code is not in the catalog (left out of every table), and their distinct codes. */
+  uncatalogued: { records: number; codes: number };
 }
 
 export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
@@ -43,6 +52,8 @@ export function disclosurePolicyOf(config: OutcomesConfig): DisclosurePolicy {
     rateDecimals: d.rateDecimals,
     minEmployers: d.minEmployers,
     maxEmployerShare: d.maxEmployerShare,
+    dominanceTop: d.dominanceTop,
+    dominanceShare: d.dominanceShare,
   };
 }
 
@@ -65,13 +76,17 @@ export function rawOutcomeTables(ctx: OutcomeContext, withPathways: boolean): Ra
  * Every outcome table from linked people and the configuration: the pure entry point shared by
  * `credlink outcomes`, the report and the job runner. Raw cells never leave this function.
  */
-export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings } = {}): OutcomeTables {
+export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfig, options: { dp?: DpSettings; solve?: LpSolver } = {}): OutcomeTables {
+  const catalogued = keepCataloguedCredentials(given.persons, given.catalog);
+  const inputs = { ...given, persons: catalogued.persons };
   const ctx = buildContext(inputs, config, { credentialCap: options.dp ? config.disclosure.dpMaxCredentialsPerPerson : undefined });
   const notes: string[] = [ctx.coverage.note];
+  if (catalogued.uncataloguedRecords > 0) notes.push(`${catalogued.uncataloguedRecords} exam records with ${catalogued.uncataloguedCodes} credential codes not in the catalog were left out of every table`);
   const raw = rawOutcomeTables(ctx, !options.dp);
   // Which sequences are shown depends on the data, which differential privacy does not allow.
   if (options.dp) notes.push('pathways table withheld under differential privacy (its rows depend on the data)');
-  const published = publishTables(raw, disclosurePolicyOf(config), options.dp, crossTableMargins(ctx));
+  const published = publishTables(raw, disclosurePolicyOf(config), options.dp, crossTableMargins(ctx), options.solve);
+  if (published.audit) notes.push(`margin audit: ${published.audit.pinnedFound} hidden cells pinned below ${config.disclosure.minCell} people after complementary suppression, ${published.audit.addedSuppressions} more cells suppressed, ${published.audit.pinnedLeft} pinned left`);
   const byName = new Map(published.tables.map((t) => [t.name, t]));
   const tables = [
     ...published.tables,
@@ -90,5 +105,5 @@ export function computeOutcomeTables(inputs: OutcomeInputs, config: OutcomesConf
   const rounded = (n: number) => roundCount(n, config.disclosure.roundingBase);
   if (holdersByPath.direct > 0) notes.push(`credential holders found through the population spine: ${rounded(holdersByPath.spine)}; by a direct roster-wage link (not in the spine): ${rounded(holdersByPath.direct)}`);
   if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine or by a direct roster-wage link; the others (their wages unknown, not zero) are left out of every table`);
-  return { tables, budget: published.budget, notes, holders, shareFound, holdersByPath };
+  return { tables, budget: published.budget, margins: published.margins, ...(published.audit ? { audit: published.audit } : {}), notes, holders, shareFound, holdersByPath, uncatalogued: { records: catalogued.uncataloguedRecords, codes: catalogued.uncataloguedCodes } };
 }

@@ -7,8 +7,10 @@ const yearQuarter = z.string().regex(/^\d{4}Q[1-4]$/, 'use YYYYQn, e.g. 2019Q3')
 
 export const catalogCredentialSchema = z
   .object({
-    code: z.string().min(1),
-    name: z.string().min(1),
+    // A code becomes a row label in every table: it starts with a letter or digit (never a
+    // spreadsheet formula's = + - @) and holds no control character (no terminal escape).
+    code: z.string().regex(/^[A-Za-z0-9][^\p{Cc}]{0,63}$/u, 'a credential code starts with a letter or digit, has at most 64 characters and no control character'),
+    name: z.string().min(1).regex(/^[^\p{Cc}]*$/u, 'no control characters'),
     issuer: z.string().min(1),
     type: z.string().min(1),
     alignedNaics: z.array(z.string().regex(/^\d{2,6}$/)).default([]),
@@ -41,6 +43,9 @@ const disclosureSchema = z
     rateDecimals: z.number().int().min(0).max(6).default(DEFAULT_DISCLOSURE_POLICY.rateDecimals),
     minEmployers: z.number().int().min(1).default(DEFAULT_DISCLOSURE_POLICY.minEmployers),
     maxEmployerShare: z.number().gt(0).max(1).default(DEFAULT_DISCLOSURE_POLICY.maxEmployerShare),
+    /** (n, k) dominance rule on means: suppressed when the n largest values exceed share k of the sum. */
+    dominanceTop: z.number().int().min(1).default(DEFAULT_DISCLOSURE_POLICY.dominanceTop),
+    dominanceShare: z.number().gt(0).max(1).default(DEFAULT_DISCLOSURE_POLICY.dominanceShare),
     /** Career pathways: how many of the most common sector sequences to show before "other". */
     topSequences: z.number().int().min(1).default(10),
     /** Under --epsilon, each person keeps at most this many credentials (bounds the sensitivity). */

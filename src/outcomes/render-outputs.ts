@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
+import { spreadsheetSafe } from '../disclosure/safe-text.ts';
+import type { PublishedMargin } from '../disclosure/publish-tables.ts';
 
 /** The linkage error reported beside every table (from the linkage's summary.json). */
 export interface LinkageError {
@@ -11,7 +13,7 @@ export interface LinkageError {
 export function tableCsv(table: PublishedTable): string {
   const header = [...table.dims, 'measure', 'value', 'count', 'status', 'note'];
   const rows = table.cells.map((c) => [...table.dims.map((d) => c.dims[d]), c.measure, c.value ?? '', c.count ?? '', c.status, c.note ?? '']);
-  return stringify([header, ...rows], { record_delimiter: '\n' });
+  return stringify([header, ...rows].map((row) => row.map(spreadsheetSafe)), { record_delimiter: '\n' });
 }
 
 export function tableJson(table: PublishedTable, linkage: LinkageError | undefined): string {
@@ -24,6 +26,17 @@ export function tableJson(table: PublishedTable, linkage: LinkageError | undefin
     cells: table.cells.map((c) => ({ ...c.dims, measure: c.measure, value: c.value, count: c.count, status: c.status, ...(c.note ? { note: c.note } : {}) })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/**
+ * margins.json: which published count and rate cells add up (cells by table and position), with
+ * the rounding they were published with, so that `credlink audit` can rebuild the attacker's
+ * integer program from the tables folder alone.
+ */
+export function marginsJson(margins: readonly PublishedMargin[], manifest: object): string {
+  const d = (manifest as { config?: { disclosure?: Record<string, unknown> } }).config?.disclosure ?? {};
+  const policy = { minCell: d.minCell, roundingBase: d.roundingBase, rateDecimals: d.rateDecimals };
+  return `${JSON.stringify({ credlinkMargins: 1, policy, margins }, null, 1)}\n`;
 }
 
 function cellFinder(tables: readonly PublishedTable[]) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_NAMES } from './field-names.ts';
+import { isValidCodePattern } from '../normalize/code-values.ts';
 
 /** Date formats a source may declare, tokens: YYYY, YY, MM, M, DD, D, MON (Jan), with any separators. */
 const dateFormats = z.array(z.string().min(4)).min(1);
@@ -29,8 +30,13 @@ const columnPayloadSpec = z
      * (two exam codes of one credential); values not in the map are kept as they are.
      */
     values: z.record(z.string(), z.string()).optional(),
+    /** type code: a regular expression the whole value must match (default: src/normalize/code-values.ts). */
+    pattern: z.string().min(1).refine(isValidCodePattern, 'not a valid regular expression').optional(),
+    /** type code: the longest value accepted (default 32). */
+    maxLength: z.number().int().min(1).max(1000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.type === 'code' || (p.pattern === undefined && p.maxLength === undefined), { message: 'pattern and maxLength apply to type code only' });
 
 /** A value the file lacks but every row has, e.g. { "constant": "pass", "type": "code" } for a passers-only list. */
 const constantPayloadSpec = z
