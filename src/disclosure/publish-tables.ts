@@ -42,7 +42,8 @@ function measureExact(cell: RawCell): Measured {
       const value = cell.statistic === 'standard_error'
         ? (bothArms ? Math.sqrt(variance(cell.treated) / cell.treated.length + variance(cell.comparison) / cell.comparison.length) : null)
         : cell.treated.length && cell.comparison.length ? mean(cell.treated) - mean(cell.comparison) : null;
-      const sizes = { kind: 'mean_difference', primary: cell.treated.length, secondary: cell.comparisonPeople ?? cell.comparison.length, minArm: cell.minArm, contributions: [cell.treated, cell.comparison] } as const;
+      const sizes = { kind: 'mean_difference', primary: cell.treated.length, secondary: cell.comparisonPeople ?? cell.comparison.length, minArm: cell.minArm, // A paired design's comparison arm is a counterfactual, not people's values (comparisonPeople counts them): only the holders' values can dominate.
+        contributions: cell.comparisonPeople === undefined ? [cell.treated, cell.comparison] : [cell.treated] } as const;
       return { sizes, value };
     }
   }
