@@ -1,5 +1,5 @@
 import { createDiceKernel, type DiceKernel } from '../kernel/dice-kernel.ts';
-import type { CandidateCollector, PairSides } from './candidate-pairs.ts';
+import { totalPairs, type CandidateCollector, type PairSides } from './candidate-pairs.ts';
 import type { BlockingPass } from './blocking.ts';
 import type { FilterStore } from './filter-store.ts';
 
@@ -50,6 +50,7 @@ class BestPartners {
 
 function loadView(kernel: DiceKernel, store: FilterStore) {
   const bytes = new Uint8Array(store.words.buffer, store.words.byteOffset, store.count * store.wordsPerFilter * 4);
+  // A copy: the store may live in the kernel's own memory, which loading can grow (detaching a view of it).
   return kernel.load(bytes.slice(), store.wordsPerFilter * 4);
 }
 
@@ -65,7 +66,7 @@ export function diceScanPass(
   settings: DiceScanSettings,
 ): BlockingPass | undefined {
   const { a, b } = views;
-  const pairs = sides.dedupe ? (a.count * (a.count - 1)) / 2 : a.count * b.count;
+  const pairs = totalPairs(sides);
   if (pairs === 0 || pairs > settings.maxPairs || a.wordsPerFilter === 0 || a.wordsPerFilter !== b.wordsPerFilter || a.wordsPerFilter % 2 !== 0) return undefined;
   const kernel = createDiceKernel();
   const setB = loadView(kernel, b);
