@@ -66,6 +66,9 @@ export async function releaseOutcomes(args: {
   const notes = [...(args.unsafeNotes ?? []), ...result.notes];
   const skipped = loaded.skippedRows;
   if (skipped.roster + skipped.wages > 0) notes.push(`${skipped.roster} roster and ${skipped.wages} wage payload rows had unusable values and were skipped`);
+  const unchecked = loaded.linkage?.uncheckedPairs ?? [];
+  // The published error is the model's own estimate; where the model failed its check it is not one.
+  if (unchecked.length > 0) notes.push(`the linkage of ${unchecked.join(', ')} failed its calibration check (the model expected more than 10% more or fewer matches than it linked): the expected false-match share there is unchecked and may understate the error; inspect with credlink link --explain and relink before release`);
   const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes);
   const manifest = {
     credlinkOutcomesRun: 1,

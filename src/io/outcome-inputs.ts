@@ -78,14 +78,15 @@ export async function readClusters(path: string): Promise<ClusterMember[]> {
 
 /** Expected false-match share from summary.json: sum of expected false matches over all links. */
 export function linkageErrorOf(summary: unknown): LinkageError | undefined {
-  const pairs = (summary as { sourcePairs?: Array<{ sourceA: string; sourceB: string; links: number; expectedFalseMatches: number }> })?.sourcePairs;
+  const pairs = (summary as { sourcePairs?: Array<{ sourceA: string; sourceB: string; links: number; expectedFalseMatches: number; calibration?: { ok?: boolean } }> })?.sourcePairs;
   if (!Array.isArray(pairs)) return undefined;
   const links = pairs.reduce((a, p) => a + (p.links ?? 0), 0);
   const expected = pairs.reduce((a, p) => a + (p.expectedFalseMatches ?? 0), 0);
   const share = (e: number, n: number) => Math.round((n > 0 ? e / n : 0) * 1e4) / 1e4;
   return {
     expectedFalseMatchShare: links > 0 ? share(expected, links) : null,
-    bySourcePair: pairs.map((p) => ({ sourceA: p.sourceA, sourceB: p.sourceB, links: p.links, expectedFalseMatchShare: share(p.expectedFalseMatches, p.links) })),
+    bySourcePair: pairs.map((p) => ({ sourceA: p.sourceA, sourceB: p.sourceB, links: p.links, expectedFalseMatchShare: share(p.expectedFalseMatches, p.links), calibrated: p.calibration?.ok !== false })),
+    uncheckedPairs: pairs.filter((p) => p.calibration?.ok === false && p.links > 0).map((p) => `${p.sourceA} ~ ${p.sourceB}`),
   };
 }
 

@@ -7,7 +7,9 @@ import type { PublishedMargin } from '../disclosure/publish-tables.ts';
 export interface LinkageError {
   /** Expected share of false matches among the links: sum of (1 - match probability) / links. */
   expectedFalseMatchShare: number | null;
-  bySourcePair: Array<{ sourceA: string; sourceB: string; links: number; expectedFalseMatchShare: number }>;
+  bySourcePair: Array<{ sourceA: string; sourceB: string; links: number; expectedFalseMatchShare: number; calibrated: boolean }>;
+  /** Source pairs whose model failed its own calibration check: their share is not a checked estimate. */
+  uncheckedPairs: string[];
 }
 
 export function tableCsv(table: PublishedTable): string {
