@@ -19,15 +19,19 @@ export interface ChildRun {
   stdout: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): ChildRun {
+/** `cli` is bin/credlink.js of this clone unless given (a staged package's, for the build). */
+export function runCli(args: string[], env: Record<string, string> = {}, cli = CLI): ChildRun {
+  return runCommand(process.execPath, [cli, ...args], { CREDLINK_LOG_LEVEL: 'error', NO_COLOR: '1', ...env });
+}
+
+/** Any command timed the same way (a peer's CLI, for side-by-side rows). */
+export function runCommand(command: string, args: string[], env: Record<string, string> = {}): ChildRun {
   const started = performance.now();
   const timed = existsSync(TIME);
-  const argv = timed ? ['-f', '@@time %e %U %S %M', process.execPath, CLI, ...args] : [CLI, ...args];
-  const run = spawnSync(timed ? TIME : process.execPath, argv, {
-    encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CREDLINK_LOG_LEVEL: 'error', NO_COLOR: '1', ...env },
-  });
+  const argv = timed ? ['-f', '@@time %e %U %S %M', command, ...args] : args;
+  const run = spawnSync(timed ? TIME : command, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   const wall = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`credlink ${args.join(' ')} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${run.status}): ${run.stderr.slice(-2000)}`);
   const line = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(run.stderr);
   return {
     wallSeconds: line ? Number(line[1]) : wall,

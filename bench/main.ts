@@ -23,6 +23,7 @@ export async function main(args: string[]): Promise<number> {
   const ctx: BenchContext = quick
     ? { quick, seed: 20240611, runs: 3, runMs: 20, warmupMs: 30 }
     : { quick, seed: 20240611, runs: 7, runMs: 300, warmupMs: 500 };
+  if (args.includes('--clkhash-python')) ctx.clkhashPython = args[args.indexOf('--clkhash-python') + 1];
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: availableParallelism(),

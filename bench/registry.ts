@@ -22,6 +22,8 @@ export interface BenchContext {
   runs: number;
   runMs: number;
   warmupMs: number;
+  /** A Python with clkhash installed (--clkhash-python), for the peer's rows; absent: skipped. */
+  clkhashPython?: string;
 }
 
 export interface BenchRow {
