@@ -6,6 +6,7 @@ import { clusterRecords, type Clustering, type SourceLinks } from './clustering.
 import { scoreSides, type ScoredPairs } from './link-pair.ts';
 import { chooseLinks, thresholdEdges } from './link-selection.ts';
 import type { LinkSettings } from './link-settings.ts';
+import { directWageLinks, isDirectWagePair } from './direct-wage-links.ts';
 import { buildSourceStore, sharedFields, type LinkSource, type SourceStore } from './source-store.ts';
 
 export interface PairLinkage {
@@ -16,6 +17,13 @@ export interface PairLinkage {
   links: Edge[];
   /** The threshold the links were chosen at (match probability for fs, CLK Dice for threshold). */
   threshold: number;
+  /**
+   * 'direct-outside-spine': a roster linked to the wage file directly, links kept only between
+   * records the spine left unlinked (isDirectWagePair); absent for every other pair.
+   */
+  path?: 'direct-outside-spine';
+  /** For a direct pair: the matches expected among the records outside the spine (its candidates' global probabilities do not apply). */
+  expectedMatches?: number;
 }
 
 export interface LinkageResult {
@@ -35,8 +43,9 @@ function shareMoreThanNames(a: SourceStore, b: SourceStore): boolean {
 /**
  * Which source pairs to link: with a spine, each source to the spine, plus directly every other
  * pair that shares more than names (a roster and the education file share birth dates), so that a
- * person missing from the spine, or whose spine link failed, can still be linked; without a spine,
- * every pair; a single source against itself (deduplication).
+ * person missing from the spine, or whose spine link failed, can still be linked, and each roster
+ * to the wage file (isDirectWagePair); without a spine, every pair; a single source against
+ * itself (deduplication).
  */
 export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number, number]> {
   if (stores.length === 1) return [[0, 0]];
@@ -46,7 +55,7 @@ export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number
   for (let a = 0; a < stores.length; a++) {
     for (let b = a + 1; b < stores.length; b++) {
       if (a === spine || b === spine) continue;
-      if (spine < 0 || shareMoreThanNames(stores[a], stores[b])) pairs.push([a, b]);
+      if (spine < 0 || shareMoreThanNames(stores[a], stores[b]) || isDirectWagePair(stores, a, b)) pairs.push([a, b]);
     }
   }
   return pairs;
@@ -82,12 +91,24 @@ export function linkStores(stores: SourceStore[], settings: LinkSettings, progre
   return finishLinkage(stores, scored, settings);
 }
 
-/** Chooses links in every scored source pair and clusters them (also the last step of `credlink merge`). */
+/**
+ * Chooses links in every scored source pair and clusters them (also the last step of `credlink
+ * merge`). Direct roster-wage pairs come last: their links are chosen among the records the other
+ * links left outside every spine cluster.
+ */
 export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<{ a: number; b: number; scored: ScoredPairs }>, settings: LinkSettings): LinkageResult {
-  const pairs = scoredPairs.map(({ a, b, scored }) => {
+  const direct = (p: { a: number; b: number }) => isDirectWagePair(stores, p.a, p.b);
+  const pairs: PairLinkage[] = scoredPairs.filter((p) => !direct(p)).map(({ a, b, scored }) => {
     const threshold = pairThreshold(scored, settings);
     return { a, b, scored, threshold, links: linksAt(scored, settings, threshold) };
   });
+  const directPairs = scoredPairs.filter(direct);
+  if (directPairs.length > 0) {
+    const clustering = clusterLinks(stores, pairs);
+    for (const { a, b, scored } of directPairs) pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings), path: 'direct-outside-spine' });
+  }
+  const order = new Map(scoredPairs.map((p, i) => [`${p.a}|${p.b}`, i]));
+  pairs.sort((x, y) => order.get(`${x.a}|${x.b}`)! - order.get(`${y.a}|${y.b}`)!);
   const clustering = clusterLinks(stores, pairs);
   const spine = stores.findIndex((s) => s.role === 'spine');
   return { sources: stores, spine: spine >= 0 ? spine : undefined, pairs, clustering };
