@@ -5,7 +5,7 @@ import type { ScoredPairs } from './link-pair.ts';
 import { chooseLinks, thresholdEdges } from './link-selection.ts';
 import type { LinkSettings } from './link-settings.ts';
 import { competingMatchProbability } from './match-probability.ts';
-import { sharedFields, type SourceStore } from './source-store.ts';
+import type { SourceStore } from './source-store.ts';
 
 /*
  * Holders outside the spine (issue #14). Real UI wage records hold the SSN, the name and the
@@ -16,11 +16,14 @@ import { sharedFields, type SourceStore } from './source-store.ts';
  * the model's likelihood ratios are weighed again with a prior of that pool, one to one.
  */
 
-/** A roster and the wage file, under a spine: linked only outside it (directWageLinks). */
+/**
+ * A roster and the wage file, under a spine: linked only outside it (directWageLinks). By roles
+ * alone, so that `credlink merge`, whose stores hold no filters, tells the same pairs apart.
+ */
 export function isDirectWagePair(stores: readonly SourceStore[], a: number, b: number): boolean {
   if (!stores.some((s) => s.role === 'spine') || a === b) return false;
   const roles = [stores[a].role, stores[b].role];
-  return roles.includes('roster') && roles.includes('wages') && sharedFields(stores[a], stores[b]).length > 0;
+  return roles.includes('roster') && roles.includes('wages');
 }
 
 export interface DirectLinks {

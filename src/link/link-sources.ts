@@ -55,7 +55,7 @@ export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number
   for (let a = 0; a < stores.length; a++) {
     for (let b = a + 1; b < stores.length; b++) {
       if (a === spine || b === spine) continue;
-      if (spine < 0 || shareMoreThanNames(stores[a], stores[b]) || isDirectWagePair(stores, a, b)) pairs.push([a, b]);
+      if (spine < 0 || shareMoreThanNames(stores[a], stores[b]) || (isDirectWagePair(stores, a, b) && sharedFields(stores[a], stores[b]).length > 0)) pairs.push([a, b]);
     }
   }
   return pairs;
@@ -85,7 +85,10 @@ export function linkStores(stores: SourceStore[], settings: LinkSettings, progre
   const scored = toLink.map(([a, b], i) => {
     const names = a === b ? stores[a].name : `${stores[a].name} ~ ${stores[b].name}`;
     const step = progress ? (what: string) => progress(i, toLink.length, `${names}: ${what}`) : undefined;
-    return { a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), settings, step) };
+    // A direct roster-wage pair is a roster against the whole wage file: no all-pairs Dice scan
+    // (too many pairs at any real size, and shards never scan, so a sharded run gives the same links).
+    const pairSettings = isDirectWagePair(stores, a, b) ? { ...settings, diceScan: false as const } : settings;
+    return { a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), pairSettings, step) };
   });
   progress?.(toLink.length, toLink.length, 'choosing links and clusters');
   return finishLinkage(stores, scored, settings);
