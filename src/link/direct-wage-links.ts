@@ -26,6 +26,9 @@ export function isDirectWagePair(stores: readonly SourceStore[], a: number, b: n
   return roles.includes('roster') && roles.includes('wages');
 }
 
+/** The least share of free roster records taken to be outside the spine, whatever the spine pair's estimate of its misses. */
+const MIN_OUTSIDE_SHARE = 0.1;
+
 export interface DirectLinks {
   links: Edge[];
   threshold: number;
@@ -69,7 +72,7 @@ function wageShare(clusters: Int32Array, facts: ClusterFacts): number {
  * such roster record has a wage record with the share measured through the spine), with the
  * competition of a one-to-one match: two namesakes claiming one record share it.
  */
-export function directWageLinks(stores: readonly SourceStore[], clustering: Clustering, a: number, b: number, scored: ScoredPairs, settings: LinkSettings): DirectLinks {
+export function directWageLinks(stores: readonly SourceStore[], clustering: Clustering, a: number, b: number, scored: ScoredPairs, settings: LinkSettings, missedSpineLinks = 0): DirectLinks {
   const facts = clusterFacts(stores, clustering);
   const rosterIsLeft = stores[a].role === 'roster';
   const free = [a, b].map((s) => {
@@ -96,7 +99,9 @@ export function directWageLinks(stores: readonly SourceStore[], clustering: Clus
   const [compactA, compactB] = free.map(compact);
   const freeRosters = freeRoster.reduce((n, x) => n + x, 0);
   const freeWages = freeWage.reduce((n, x) => n + x, 0);
-  const share = wageShare(clustering.clusterOf[rosterIsLeft ? a : b], facts);
+  // Free roster records the spine pair missed (people in the spine) have their wage records in spine clusters: no match here.
+  const outside = Math.max(MIN_OUTSIDE_SHARE, 1 - missedSpineLinks / Math.max(1, freeRosters));
+  const share = wageShare(clustering.clusterOf[rosterIsLeft ? a : b], facts) * outside;
   const lambda = Math.min(1, share / Math.max(1, freeWages));
   const priorWeight = Math.log2(scored.model.prior / (1 - scored.model.prior));
   const likelihoodWeight = matchWeight.map((w) => w - priorWeight);

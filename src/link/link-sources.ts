@@ -108,13 +108,28 @@ export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<
   const directPairs = scoredPairs.filter(direct);
   if (directPairs.length > 0) {
     const clustering = clusterLinks(stores, pairs);
-    for (const { a, b, scored } of directPairs) pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings), path: 'direct-outside-spine' });
+    for (const { a, b, scored } of directPairs) {
+      const missed = missedSpineLinks(stores, pairs, stores[a].role === 'roster' ? a : b);
+      pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings, missed), path: 'direct-outside-spine' });
+    }
   }
   const order = new Map(scoredPairs.map((p, i) => [`${p.a}|${p.b}`, i]));
   pairs.sort((x, y) => order.get(`${x.a}|${x.b}`)! - order.get(`${y.a}|${y.b}`)!);
   const clustering = clusterLinks(stores, pairs);
   const spine = stores.findIndex((s) => s.role === 'spine');
   return { sources: stores, spine: spine >= 0 ? spine : undefined, pairs, clustering };
+}
+
+/**
+ * Links the spine~roster pair missed by its model's own account: the matches it expects among its
+ * candidates (sum of probabilities) less the links it made. Those roster records are in the spine
+ * and their wage records in spine clusters, so the direct pair must not expect to find them.
+ */
+function missedSpineLinks(stores: readonly SourceStore[], pairs: readonly PairLinkage[], roster: number): number {
+  const spinePair = pairs.find((p) => (p.a === roster || p.b === roster) && stores[p.a === roster ? p.b : p.a].role === 'spine');
+  if (!spinePair) return 0;
+  const expected = spinePair.scored.matchProbability.reduce((s, p) => s + p, 0);
+  return Math.max(0, expected - spinePair.links.length);
 }
 
 /** The threshold of one source pair: the Dice threshold, a fixed probability, or the one of best expected F1 ('auto'). */
