@@ -12,7 +12,7 @@ import type { ShardPart } from '../link/link-shard.ts';
  */
 
 export const PART_FORMAT = 'credlink-part';
-const ARRAYS = { Uint8Array, Uint32Array, Float64Array } as const;
+const ARRAYS = { Uint8Array, Uint32Array, Float32Array, Float64Array } as const;
 type ArrayName = keyof typeof ARRAYS;
 
 /** SHA-256 of the pseudonyms joined by newlines, fed one by one: 30M pseudonyms joined exceed V8's string limit. */

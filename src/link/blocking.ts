@@ -8,6 +8,8 @@ export interface BlockingPass {
   kind: 'key' | 'lsh' | 'scan';
   /** Fields the blocking key is built from, when the schema is known; used to rotate EM training. */
   fields?: FieldName[];
+  /** Pairs agree exactly (identical filters) on every field of `fields`: chance agreement there is the product of their exact u. */
+  exact?: boolean;
   /** Indices (into the union of candidates) of the pairs this pass produced. */
   candidates: Uint32Array;
   /** Blocks dropped because they would give more than maxBlockPairs pairs. */

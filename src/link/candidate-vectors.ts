@@ -8,6 +8,7 @@ import type { LinkSettings } from './link-settings.ts';
 import { diceScanPass } from './dice-scan-blocking.ts';
 import { lshPass, sharedFieldView } from './lsh-blocking.ts';
 import { seededRandom } from './seeded-random.ts';
+import { termFrequencyBits } from './term-frequency.ts';
 import { sharedFields } from './source-store.ts';
 
 /**
@@ -63,6 +64,11 @@ export function candidateVectors(sides: PairSides, settings: LinkSettings, filte
   }
   const { left, right } = collector.toArrays();
   const vectors = comparisonVectors(sides, fields, left, right, settings.levelThresholds);
+  if (settings.termFrequency !== false) {
+    const exactLevel = settings.levelThresholds.at(-1)! >= 1 ? settings.levelThresholds.length : -1;
+    const tfBits = termFrequencyBits(sides, fields, vectors.levels, left, right, exactLevel);
+    if (tfBits) vectors.tfBits = tfBits;
+  }
   return { fields, passes, left, right, vectors, has: (x, y) => collector.has(x, y) };
 }
 

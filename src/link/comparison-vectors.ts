@@ -10,6 +10,8 @@ export interface ComparisonVectors {
   levels: Uint8Array;
   /** Dice of the record-level CLKs (NaN where either lacks one), for the threshold baseline. */
   clkDice: Float64Array;
+  /** Per pair, -log2 of the shares of its exactly agreeing name values (term-frequency.ts), where computed. */
+  tfBits?: Float32Array;
 }
 
 const BATCH = 1 << 16;

@@ -43,7 +43,7 @@ export function filterBlockingPasses(
     const valuesB = sides.dedupe ? valuesA : filterKeys(fields.map((f) => sides.b.fields.get(f)!));
     const { blockStarts, ...result } = emitBlocks(sides, collector, valuesA, valuesB, maxBlockPairs, filter);
     const emissions = blockStarts && { band: new Uint32Array(blockStarts.length), blockStart: blockStarts, pair: result.candidates };
-    passes.push({ name: `exact:${fields.join('+')}`, kind: 'key', fields: [...fields], ...result, ...(emissions ? { emissions } : {}) });
+    passes.push({ name: `exact:${fields.join('+')}`, kind: 'key', fields: [...fields], exact: true, ...result, ...(emissions ? { emissions } : {}) });
   }
   return passes;
 }

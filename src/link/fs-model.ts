@@ -4,7 +4,9 @@ import { MISSING_LEVEL } from './comparison-levels.ts';
 import type { ComparisonVectors } from './comparison-vectors.ts';
 import { DEFAULT_EM, emEstimate, type EmOptions } from './em-estimate.ts';
 import { pooledExactU, type AgreementCount } from './exact-agreement.ts';
+import type { FieldNesting } from './nested-fields.ts';
 import { patternTable, type PatternTable } from './pattern-table.ts';
+import { TERM_FREQUENCY_FIELDS } from './term-frequency.ts';
 
 export interface FieldParameters {
   field: FieldName;
@@ -36,6 +38,8 @@ export interface FsModel {
   converged: boolean;
   uSampleSize: number;
   sessions: TrainingSession[];
+  /** Place fields compared only where a finer one disagrees (nested-fields.ts). */
+  nestings?: FieldNesting[];
 }
 
 /** Sessions smaller than this say more about noise than about m. */
@@ -123,7 +127,7 @@ export function fitFsModel(data: TrainingData, u: number[][], levelLabels: strin
   let m = fields.map(() => startingM(levelCount));
   let untrained = fields.map(() => true);
   if (training === 'blocks') {
-    const fromBlocks = trainOnBlocks(data, u, levelCount, options);
+    const fromBlocks = trainOnBlocks(data, u, levelCount, levelLabels.at(-1) === 'exact', options);
     m = fromBlocks.m;
     untrained = fromBlocks.untrained;
     sessions.push(...fromBlocks.sessions);
@@ -161,7 +165,7 @@ export function fitFsModel(data: TrainingData, u: number[][], levelLabels: strin
   };
 }
 
-function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, options: EmOptions) {
+function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, hasExactLevel: boolean, options: EmOptions) {
   const fields = data.vectors.fields;
   const start = fields.map(() => startingM(levelCount));
   const mSum = fields.map(() => new Array<number>(levelCount).fill(0));
@@ -170,13 +174,17 @@ function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, op
   for (const pass of data.passes) {
     if (pass.kind !== 'key' || pass.candidates.length < MIN_SESSION_PAIRS) continue;
     const excluded = fields.map((f) => pass.fields?.includes(f) ?? false);
-    const estimate = excluded.map((x) => !x);
-    // One free field cannot be told apart from the match share: any lambda fits with a matching m
+    const estimate = excluded.map((x, f) => !x && mostlyPresent(data.vectors, pass.candidates, f));
+    // A field mostly missing in the pass (a city nested under the ZIP the pass blocked on) is no
+    // evidence there. One free field cannot be told apart from the match share: any lambda fits with a matching m
     // (a 4-level field has 3 free frequencies, the mixture 4 parameters), so EM crawls along that
     // ridge toward lambda = 1 and an m of "else" far too high. Such fields are fitted over all pairs.
-    if (estimate.filter(Boolean).length < 2) continue;
+    // Unless the pass's match share is known without EM: on exact keys, from the chance agreement u gives.
+    const knownShare = estimate.filter(Boolean).length < 2 ? (hasExactLevel ? exactPassMatchShare(data, pass, u, levelCount) : undefined) : undefined;
+    if (estimate.filter(Boolean).length < 2 && knownShare === undefined) continue;
+    if (!estimate.some(Boolean)) continue;
     const table = patternTable([{ vectors: data.vectors, rows: pass.candidates }], levelCount, excluded);
-    const result = emEstimate(table, u, start, estimate, 0.5, true, options);
+    const result = emEstimate(table, u, start, estimate, knownShare ?? 0.5, knownShare === undefined, options);
     fields.forEach((_, f) => {
       if (!estimate[f] || result.matchMass[f] <= 0) return;
       mass[f] += result.matchMass[f];
@@ -199,17 +207,73 @@ function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, op
   };
 }
 
-/** Match weight of every pair: log2 prior odds plus the weight of each present field's level. */
+/** A pass whose share of matches is lower than this is mostly chance: it cannot teach m. */
+const MIN_KNOWN_SHARE = 0.2;
+
+/**
+ * Share of matches in an exact-key pass, with no EM: non-matches agree on all its fields by chance
+ * at the product of their exact u (independent for non-matches), so about totalPairs x that many of
+ * them are in the pass, less those in blocks skipped for size. On voter-like files the pass
+ * first_name + ZIP left one free field (the surname; the city nests under the ZIP), and EM with a
+ * free share had no way to tell m from lambda: it made m(surname disagrees) 0.20 against 0.02 true.
+ */
+export function exactPassMatchShare(data: TrainingData, pass: BlockingPass, u: number[][], levelCount: number): number | undefined {
+  if (!pass.exact || !pass.fields?.length || pass.candidates.length === 0) return undefined;
+  let chance = data.totalPairs;
+  for (const field of pass.fields) {
+    const f = data.vectors.fields.indexOf(field);
+    if (f < 0) return undefined;
+    chance *= u[f][levelCount - 1];
+  }
+  const share = 1 - Math.max(0, chance - pass.skippedPairs) / pass.candidates.length;
+  return share >= MIN_KNOWN_SHARE ? Math.min(share, 0.999) : undefined;
+}
+
+/** Whether field f is present in enough of the pass's pairs to be fitted there: MIN_SESSION_PAIRS and a tenth. */
+function mostlyPresent(vectors: ComparisonVectors, rows: Uint32Array, f: number): boolean {
+  const width = vectors.fields.length;
+  let present = 0;
+  for (let i = 0; i < rows.length; i++) if (vectors.levels[rows[i] * width + f] !== MISSING_LEVEL) present += 1;
+  return present >= Math.max(MIN_SESSION_PAIRS, rows.length / 10);
+}
+
+/**
+ * Bounds of one pair's term-frequency adjustment, in bits: a value held once in a state is rare, not
+ * proof; and a common first name still agrees. Unbounded below, the adjustment cost recall on the
+ * bundled world (education ~ spine .9946 -> .9928); at -2 it keeps the voter gains (5 keys:
+ * voter-20 F1 .919 -> .922, voter-35 .932 -> .936) that allowing no penalty at all gave up.
+ */
+export const TF_BITS = { min: -2, max: 8 } as const;
+
+/**
+ * Match weight of every pair: log2 prior odds plus the weight of each present field's level, and,
+ * where the vectors carry term frequencies, the adjustment log2(u_exact / tf(v)) of each exactly
+ * agreeing name field (term-frequency.ts).
+ */
 export function scorePairs(model: FsModel, vectors: ComparisonVectors): { matchWeight: Float64Array; matchProbability: Float64Array } {
   const width = vectors.fields.length;
   const priorWeight = Math.log2(model.prior / (1 - model.prior));
   const matchWeight = new Float64Array(vectors.count);
   const matchProbability = new Float64Array(vectors.count);
+  const exactLevel = model.levelLabels.length - 1;
+  const tf = vectors.tfBits && model.levelLabels.at(-1) === 'exact' ? vectors.tfBits : undefined;
+  const tfFields = tf ? TERM_FREQUENCY_FIELDS.map((field) => vectors.fields.indexOf(field)).filter((f) => f >= 0) : [];
+  const uExactBits = tfFields.map((f) => Math.log2(model.fields[f].uProbability[exactLevel]));
   for (let i = 0; i < vectors.count; i++) {
     let w = priorWeight;
     for (let f = 0; f < width; f++) {
       const level = vectors.levels[i * width + f];
       if (level !== MISSING_LEVEL) w += model.fields[f].matchWeight[level];
+    }
+    if (tf) {
+      let adjustment = tf[i];
+      let any = false;
+      tfFields.forEach((f, k) => {
+        if (vectors.levels[i * width + f] !== exactLevel) return;
+        adjustment += uExactBits[k];
+        any = true;
+      });
+      if (any) w += Math.max(TF_BITS.min, Math.min(TF_BITS.max, adjustment));
     }
     matchWeight[i] = w;
     matchProbability[i] = 1 / (1 + 2 ** -w);

@@ -4,6 +4,7 @@ import { candidateVectors, uSample, type CandidateVectors, type USample } from '
 import { levelLabels } from './comparison-levels.ts';
 import { estimateU, fitFsModel, scorePairs, type FsModel } from './fs-model.ts';
 import { competingMatchProbability } from './match-probability.ts';
+import { applyNesting, nestedFields } from './nested-fields.ts';
 import type { LinkSettings } from './link-settings.ts';
 
 export interface PassSummary {
@@ -63,16 +64,21 @@ export function scoreSides(sides: PairSides, settings: LinkSettings, step?: (wha
 
 /** The Fellegi-Sunter fit and the score of every candidate pair, from comparison vectors alone (no filters). */
 export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candidates: CandidateVectors, uSampled: USample): ScoredPairs {
-  const { fields, passes, left, right, vectors } = candidates;
+  const { fields, passes, left, right } = candidates;
   const collector = { has: candidates.has };
   const labels = levelLabels(settings.levelThresholds);
   const total = totalPairs(sides);
   const sample = uSampled;
   const sampleSize = sample.left.length;
-  const uVectors = uSampled.vectors;
-  // The exact level's u also counts identical filters within duplicate-free sides (exact-agreement.ts).
   const exactLevel = settings.levelThresholds.at(-1)! >= 1 ? labels.length - 1 : -1;
-  const exact = exactLevel >= 0 && uSampled.exactWithin ? { level: exactLevel, within: uSampled.exactWithin } : undefined;
+  const nestings = exactLevel >= 0 ? nestedFields(uSampled.vectors, exactLevel) : [];
+  const vectors = applyNesting(candidates.vectors, nestings, exactLevel);
+  const uVectors = applyNesting(uSampled.vectors, nestings, exactLevel);
+  // The exact level's u also counts identical filters within duplicate-free sides (exact-agreement.ts);
+  // a nested field's u is conditional on its finer field disagreeing, which those counts do not know.
+  const nested = new Set(nestings.map((n) => n.field));
+  const within = uSampled.exactWithin?.map((w, f) => (nested.has(fields[f]) ? undefined : w));
+  const exact = exactLevel >= 0 && within ? { level: exactLevel, within } : undefined;
   const rawU = estimateU(uVectors, labels.length, undefined, exact);
 
   const outside: number[] = [];
@@ -91,6 +97,7 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
     model = fitFsModel(data, u, labels, settings.training, settings.em);
     if (moved < U_SETTLED_BITS) break;
   }
+  model = { ...model, nestings };
   const { matchWeight } = scorePairs(model, vectors);
   const priorWeight = Math.log2(model.prior / (1 - model.prior));
   const missedShare = missedMatchShare(matchWeight, model.prior * total);

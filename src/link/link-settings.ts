@@ -23,6 +23,8 @@ export interface LinkSettings {
   maxBlockPairs: number;
   /** Also block on identical filters of a name and the ZIP, and of the birth date (filter-blocking.ts); off only to compare. */
   filterBlocking?: boolean;
+  /** Weigh exact name agreement by how common the value is (term-frequency.ts); off only to compare. */
+  termFrequency?: boolean;
   /** Random pairs drawn to estimate u. */
   uSampleSize: number;
   /** Seeds LSH and the u sample; derived from the schema fingerprint. */

@@ -74,6 +74,8 @@ export interface PassPart {
   kind: 'key' | 'lsh' | 'scan';
   /** The fields the pass blocks on, which EM training leaves out. */
   fields?: FieldName[];
+  /** Exact-value pass (filter-blocking.ts). */
+  exact?: boolean;
   skippedBlocks: number;
   skippedPairs: number;
   band: Uint32Array;
@@ -88,6 +90,7 @@ export interface VectorRows {
   right: Uint32Array;
   levels: Uint8Array;
   clkDice: Float64Array;
+  tfBits?: Float32Array;
 }
 
 export interface SourcePairPart {
@@ -125,11 +128,12 @@ export function linkShard(stores: SourceStore[], settings: LinkSettings, shard: 
     const passes = found.passes.map((pass): PassPart => {
       const e = pass.emissions!;
       return {
-        name: pass.name, kind: pass.kind, ...(pass.fields ? { fields: pass.fields } : {}), skippedBlocks: pass.skippedBlocks, skippedPairs: pass.skippedPairs,
+        name: pass.name, kind: pass.kind, ...(pass.fields ? { fields: pass.fields } : {}), ...(pass.exact ? { exact: true } : {}), skippedBlocks: pass.skippedBlocks, skippedPairs: pass.skippedPairs,
         band: e.band, blockStart: e.blockStart, left: e.pair.map((k) => found.left[k]), right: e.pair.map((k) => found.right[k]),
       };
     });
-    const pairs = { left: found.left, right: found.right, levels: found.vectors.levels, clkDice: found.vectors.clkDice };
+    const { levels, clkDice, tfBits } = found.vectors;
+    const pairs = { left: found.left, right: found.right, levels, clkDice, ...(tfBits ? { tfBits } : {}) };
     const part: SourcePairPart = { a, b, fields: found.fields, passes, pairs };
     if (shard.index === 0) {
       const sample = uSample(sides, settings, found.fields);

@@ -44,6 +44,9 @@ export function explainModel(result: LinkageResult): string {
         lines.push(`  ${(k === 0 ? f.field : '').padEnd(12)}${label.padEnd(8)}${num(f.mProbability[k], 11)}${num(f.uProbability[k], 11)}${f.matchWeight[k].toFixed(2).padStart(9)}`);
       });
     }
+    for (const n of model.nestings ?? []) {
+      lines.push(`  ${n.field} compared only where ${n.within} differs: random pairs agreeing on ${n.within} agree on ${n.field} ${pct(n.conditionalAgreement)} of the time (${pct(n.agreement)} overall)`);
+    }
     for (const s of model.sessions) {
       lines.push(`  training on ${s.pass}: ${s.pairs} pairs, estimated ${s.estimatedFields.join(', ') || '-'}, ${s.iterations} iterations${s.converged ? '' : ' (not converged)'}`);
     }

@@ -96,6 +96,7 @@ export function modelJson(result: LinkageResult): object {
           matchWeight: f.matchWeight.map((x) => round(x, 4)),
         })),
         training: model.sessions.map((s) => ({ ...s, lambda: round(s.lambda, 6) })),
+        nestings: (model.nestings ?? []).map((n) => ({ ...n, conditionalAgreement: round(n.conditionalAgreement, 4), agreement: round(n.agreement, 4) })),
       };
     }),
   };

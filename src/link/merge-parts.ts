@@ -74,24 +74,26 @@ function mergeSourcePair(stores: SourceStore[], pieces: SourcePairPart[], settin
   const sides = pairSides(stores[a], a === b ? undefined : stores[b]);
   const width = fields.length;
   const collector = new CandidateCollector(sides);
-  const passes: BlockingPass[] = pieces[0].passes.map(({ name, kind, fields: passFields }, p) => {
+  const passes: BlockingPass[] = pieces[0].passes.map(({ name, kind, fields: passFields, exact }, p) => {
     const found = replayPass(pieces.map((piece) => piece.passes[p]), collector);
     const candidates = kind === 'key' ? found : sortedUnique(found);
     const sum = (key: 'skippedBlocks' | 'skippedPairs') => pieces.reduce((n, piece) => n + piece.passes[p][key], 0);
-    return { name, kind, ...(kind === 'key' ? { fields: passFields } : {}), candidates, skippedBlocks: sum('skippedBlocks'), skippedPairs: sum('skippedPairs') };
+    return { name, kind, ...(kind === 'key' ? { fields: passFields } : {}), ...(exact ? { exact } : {}), candidates, skippedBlocks: sum('skippedBlocks'), skippedPairs: sum('skippedPairs') };
   });
   const { left, right } = collector.toArrays();
   const levels = new Uint8Array(left.length * width);
   const clkDice = new Float64Array(left.length);
+  const tfBits = pieces[0].pairs.tfBits ? new Float32Array(left.length) : undefined;
   // A pair two shards found (two passes) has the same vector in both: either copy will do.
   for (const { pairs } of pieces) {
     for (let r = 0; r < pairs.left.length; r++) {
       const i = collector.indexOf(pairs.left[r], pairs.right[r]);
       levels.set(pairs.levels.subarray(r * width, (r + 1) * width), i * width);
       clkDice[i] = pairs.clkDice[r];
+      if (tfBits && pairs.tfBits) tfBits[i] = pairs.tfBits[r];
     }
   }
-  const candidates: CandidateVectors = { fields, passes, left, right, vectors: { fields, count: left.length, levels, clkDice }, has: (x, y) => collector.has(x, y) };
+  const candidates: CandidateVectors = { fields, passes, left, right, vectors: { fields, count: left.length, levels, clkDice, ...(tfBits ? { tfBits } : {}) }, has: (x, y) => collector.has(x, y) };
   const { levels: uLevels, clkDice: uDice, ...rest } = pieces[0].uSample!;
   // JSON keeps no undefined inside arrays: entries that were undefined come back null.
   const extra = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.map((x: unknown) => x ?? undefined) : v]));
