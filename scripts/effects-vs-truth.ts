@@ -1,10 +1,10 @@
 /**
  * The effect estimates of `computeOutcomeTables` on a synthetic world's true people (perfect
  * links: the design's bias alone, no linkage error) against the world's true effects.
- * usage: npx tsx scripts/effects-vs-truth.ts WORLD_DIR [--variants default,matched,matched-level,nyt] [--json]
- * (default: the configured cascade; matched: always matched non-holders on level and trend;
+ * usage: npx tsx scripts/effects-vs-truth.ts WORLD_DIR [--variants default,matched,matched-level,nyt] [--passers-only SOURCES] [--json]
+ * (default: the configured cascade; anticipation-4/-6: it with 4 or 6 anticipation quarters; matched: always matched non-holders on level and trend;
  * matched-level: matched on levels only, the design of issue #14; nyt: always later holders.)
- * Rosters in the world's passersOnlyRosters lose their failed exams, as in the roster files.
+ * Rosters in the world's passersOnlyRosters (or --passers-only, comma-separated) lose their failed exams, as in the roster files.
  * The true premium of a credential in dollars is (1 - exp(-effect)) x the holders' mean real
  * earnings over +1..+12 (the share of their earnings the credential caused).
  */
@@ -27,7 +27,8 @@ const effects = JSON.parse(readFileSync(join(world, 'truth/effects.json'), 'utf8
 
 async function main(): Promise<void> {
   const synthConfig = JSON.parse(readFileSync(join(world, 'synth-config.json'), 'utf8'));
-  const passersOnly: string[] = synthConfig.world.passersOnlyRosters ?? [];
+  // --passers-only techcert,nurseboard,tradecert: every roster without failers (as most licensing boards).
+  const passersOnly: string[] = option('--passers-only')?.split(',') ?? synthConfig.world.passersOnlyRosters ?? [];
   const people = rows('truth/people.csv');
   const bySsn = new Map<string, OutcomePerson>();
   const byId = new Map<string, OutcomePerson>();
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
     matched: { method: 'matched-non-holders' },
     'matched-level': { method: 'matched-non-holders', matchOnTrend: false },
     nyt: { method: 'not-yet-treated' },
+    // The default cascade with a longer anticipation window for later holders (their pre-exam dip).
+    'anticipation-4': { anticipationQuarters: 4 },
+    'anticipation-6': { anticipationQuarters: 6 },
   };
   const results: Record<string, unknown> = {};
   for (const variant of (option('--variants') ?? 'default').split(',')) {

@@ -1,3 +1,4 @@
+import { roundCount } from '../disclosure/rounding.ts';
 import { noiseSource } from '../io/noise-source.ts';
 import { createProgress } from '../io/progress.ts';
 import { readdir, rm } from 'node:fs/promises';
@@ -69,6 +70,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
     outcomesStep({ extracts, config: outcomes.config, configDir: outcomes.configDir, jobDir: loaded.jobDir, runDir: staging, linkageDir, tablesDir, dp: job.disclosure.epsilon === undefined ? undefined : { epsilon: job.disclosure.epsilon, random: noiseSource(undefined) } }),
   );
   const tables = out.result.tables;
+  const round = (n: number) => roundCount(n, outcomes.config.disclosure.roundingBase);
   if (job.output.report) {
     const html = await timed('report', () =>
       buildReport({
@@ -82,7 +84,7 @@ export async function executeRun(args: ExecuteArgs): Promise<{ manifest: RunMani
         linkage: link,
         parameters: { linkage, outcomes: { ...outcomes.config }, disclosure: { ...outcomes.config.disclosure, epsilon: job.disclosure.epsilon } },
         credentialNames: Object.fromEntries(out.catalog.map((c) => [c.code, c.name])),
-        population: { holders: out.result.holders, shareFound: out.result.shareFound },
+        population: { holders: out.result.holders, shareFound: out.result.shareFound, foundBy: { spine: round(out.result.holdersByPath.spine), direct: round(out.result.holdersByPath.direct), notFound: round(out.result.holdersByPath.notFound) } },
       }),
     );
     await writeFileAtomic(join(staging, 'report.html'), html);

@@ -14,7 +14,7 @@ export async function writeOutcomeOutputs(outDir: string, result: OutcomeTables,
   };
   for (const table of result.tables) {
     await put(`${table.name}.csv`, tableCsv(table));
-    await put(`${table.name}.json`, tableJson(table, linkage));
+    await put(`${table.name}.json`, tableJson(table, linkage, result.dollars));
   }
   if (result.budget) await put('dp-budget.json', `${JSON.stringify(result.budget, null, 2)}\n`);
   await put('margins.json', marginsJson(result.margins, manifest));

@@ -6,6 +6,7 @@ import { clusterRecords, type Clustering, type SourceLinks } from './clustering.
 import { scoreSides, type ScoredPairs } from './link-pair.ts';
 import { chooseLinks, thresholdEdges } from './link-selection.ts';
 import type { LinkSettings } from './link-settings.ts';
+import { directWageLinks, isDirectWagePair } from './direct-wage-links.ts';
 import { buildSourceStore, sharedFields, type LinkSource, type SourceStore } from './source-store.ts';
 
 export interface PairLinkage {
@@ -16,6 +17,13 @@ export interface PairLinkage {
   links: Edge[];
   /** The threshold the links were chosen at (match probability for fs, CLK Dice for threshold). */
   threshold: number;
+  /**
+   * 'direct-outside-spine': a roster linked to the wage file directly, links kept only between
+   * records the spine left unlinked (isDirectWagePair); absent for every other pair.
+   */
+  path?: 'direct-outside-spine';
+  /** For a direct pair: the matches expected among the records outside the spine (its candidates' global probabilities do not apply). */
+  expectedMatches?: number;
 }
 
 export interface LinkageResult {
@@ -35,8 +43,9 @@ function shareMoreThanNames(a: SourceStore, b: SourceStore): boolean {
 /**
  * Which source pairs to link: with a spine, each source to the spine, plus directly every other
  * pair that shares more than names (a roster and the education file share birth dates), so that a
- * person missing from the spine, or whose spine link failed, can still be linked; without a spine,
- * every pair; a single source against itself (deduplication).
+ * person missing from the spine, or whose spine link failed, can still be linked, and each roster
+ * to the wage file (isDirectWagePair); without a spine, every pair; a single source against
+ * itself (deduplication).
  */
 export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number, number]> {
   if (stores.length === 1) return [[0, 0]];
@@ -46,7 +55,7 @@ export function sourcePairsToLink(stores: readonly SourceStore[]): Array<[number
   for (let a = 0; a < stores.length; a++) {
     for (let b = a + 1; b < stores.length; b++) {
       if (a === spine || b === spine) continue;
-      if (spine < 0 || shareMoreThanNames(stores[a], stores[b])) pairs.push([a, b]);
+      if (spine < 0 || shareMoreThanNames(stores[a], stores[b]) || (isDirectWagePair(stores, a, b) && sharedFields(stores[a], stores[b]).length > 0)) pairs.push([a, b]);
     }
   }
   return pairs;
@@ -76,21 +85,51 @@ export function linkStores(stores: SourceStore[], settings: LinkSettings, progre
   const scored = toLink.map(([a, b], i) => {
     const names = a === b ? stores[a].name : `${stores[a].name} ~ ${stores[b].name}`;
     const step = progress ? (what: string) => progress(i, toLink.length, `${names}: ${what}`) : undefined;
-    return { a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), settings, step) };
+    // A direct roster-wage pair is a roster against the whole wage file: no all-pairs Dice scan
+    // (too many pairs at any real size, and shards never scan, so a sharded run gives the same links).
+    const pairSettings = isDirectWagePair(stores, a, b) ? { ...settings, diceScan: false as const } : settings;
+    return { a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), pairSettings, step) };
   });
   progress?.(toLink.length, toLink.length, 'choosing links and clusters');
   return finishLinkage(stores, scored, settings);
 }
 
-/** Chooses links in every scored source pair and clusters them (also the last step of `credlink merge`). */
+/**
+ * Chooses links in every scored source pair and clusters them (also the last step of `credlink
+ * merge`). Direct roster-wage pairs come last: their links are chosen among the records the other
+ * links left outside every spine cluster.
+ */
 export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<{ a: number; b: number; scored: ScoredPairs }>, settings: LinkSettings): LinkageResult {
-  const pairs = scoredPairs.map(({ a, b, scored }) => {
+  const direct = (p: { a: number; b: number }) => isDirectWagePair(stores, p.a, p.b);
+  const pairs: PairLinkage[] = scoredPairs.filter((p) => !direct(p)).map(({ a, b, scored }) => {
     const threshold = pairThreshold(scored, settings);
     return { a, b, scored, threshold, links: linksAt(scored, settings, threshold) };
   });
+  const directPairs = scoredPairs.filter(direct);
+  if (directPairs.length > 0) {
+    const clustering = clusterLinks(stores, pairs);
+    for (const { a, b, scored } of directPairs) {
+      const missed = missedSpineLinks(stores, pairs, stores[a].role === 'roster' ? a : b);
+      pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings, missed), path: 'direct-outside-spine' });
+    }
+  }
+  const order = new Map(scoredPairs.map((p, i) => [`${p.a}|${p.b}`, i]));
+  pairs.sort((x, y) => order.get(`${x.a}|${x.b}`)! - order.get(`${y.a}|${y.b}`)!);
   const clustering = clusterLinks(stores, pairs);
   const spine = stores.findIndex((s) => s.role === 'spine');
   return { sources: stores, spine: spine >= 0 ? spine : undefined, pairs, clustering };
+}
+
+/**
+ * Links the spine~roster pair missed by its model's own account: the matches it expects among its
+ * candidates (sum of probabilities) less the links it made. Those roster records are in the spine
+ * and their wage records in spine clusters, so the direct pair must not expect to find them.
+ */
+function missedSpineLinks(stores: readonly SourceStore[], pairs: readonly PairLinkage[], roster: number): number {
+  const spinePair = pairs.find((p) => (p.a === roster || p.b === roster) && stores[p.a === roster ? p.b : p.a].role === 'spine');
+  if (!spinePair) return 0;
+  const expected = spinePair.scored.matchProbability.reduce((s, p) => s + p, 0);
+  return Math.max(0, expected - spinePair.links.length);
 }
 
 /** The threshold of one source pair: the Dice threshold, a fixed probability, or the one of best expected F1 ('auto'). */

@@ -4,6 +4,8 @@ import type { LinkSettings } from './link-settings.ts';
 export interface SourcePairSummary {
   sourceA: string;
   sourceB: string;
+  /** 'direct-outside-spine': a roster linked to the wage file only where the spine linked neither record. */
+  path?: 'direct-outside-spine';
   fields: string[];
   totalPairs: number;
   candidatePairs: number;
@@ -79,10 +81,11 @@ export function summarizeLinkage(result: LinkageResult, settings: LinkSettings):
     }),
     sourcePairs: result.pairs.map((pair) => {
       const { scored, links } = pair;
-      const expected = scored.matchProbability.reduce((s, p) => s + p, 0);
+      const expected = pair.expectedMatches ?? scored.matchProbability.reduce((s, p) => s + p, 0);
       return {
         sourceA: sources[pair.a].name,
         sourceB: sources[pair.b].name,
+        ...(pair.path ? { path: pair.path } : {}),
         fields: scored.fields,
         totalPairs: scored.totalPairs,
         candidatePairs: scored.left.length,

@@ -6,6 +6,8 @@ import type { LpSolver } from '../disclosure/margin-audit.ts';
 import type { AuditReport } from '../disclosure/audited-suppression.ts';
 import { roundCount } from '../disclosure/rounding.ts';
 import { buildRoiTable } from './derived-tables.ts';
+import { withMethodNotes } from './method-notes.ts';
+import type { DollarBasis } from './real-dollars.ts';
 import { buildEventStudyTable, buildPreTrendTable } from './effect-tables.ts';
 import { buildEarningsTables } from './earnings-tables.ts';
 import { buildEducationTable } from './education-tables.ts';
@@ -30,6 +32,8 @@ export interface OutcomeTables {
   margins: PublishedMargin[];
   /** The integer-programming audit of those margins, when a solver was given. */
   audit?: AuditReport;
+  /** Real or nominal dollars, the deflator and base year: in each table's JSON and the manifest. */
+  dollars: DollarBasis;
   /** Fixed-form remarks for the manifest (e.g. CPI years outside the series). */
   notes: string[];
   /** People with at least one credential award, in the population (found in the spine). */
@@ -87,9 +91,10 @@ export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfi
   if (options.dp) notes.push('pathways table withheld under differential privacy (its rows depend on the data)');
   const published = publishTables(raw, disclosurePolicyOf(config), options.dp, crossTableMargins(ctx), options.solve);
   if (published.audit) notes.push(`margin audit: ${published.audit.pinnedFound} hidden cells pinned below ${config.disclosure.minCell} people after complementary suppression, ${published.audit.addedSuppressions} more cells suppressed, ${published.audit.pinnedLeft} pinned left`);
-  const byName = new Map(published.tables.map((t) => [t.name, t]));
+  const publishedTables = published.tables.map((t) => (t.name === 'comparison' ? withMethodNotes(t) : t));
+  const byName = new Map(publishedTables.map((t) => [t.name, t]));
   const tables = [
-    ...published.tables,
+    ...publishedTables,
     buildEventStudyTable(ctx, byName.get('comparison')),
     buildPreTrendTable(ctx, byName.get('comparison'), byName.get('trajectory')),
     buildRoiTable(ctx, byName.get('comparison'), byName.get('trajectory')),
@@ -105,5 +110,5 @@ export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfi
   const rounded = (n: number) => roundCount(n, config.disclosure.roundingBase);
   if (holdersByPath.direct > 0) notes.push(`credential holders found through the population spine: ${rounded(holdersByPath.spine)}; by a direct roster-wage link (not in the spine): ${rounded(holdersByPath.direct)}`);
   if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine or by a direct roster-wage link; the others (their wages unknown, not zero) are left out of every table`);
-  return { tables, budget: published.budget, margins: published.margins, ...(published.audit ? { audit: published.audit } : {}), notes, holders, shareFound, holdersByPath, uncatalogued: { records: catalogued.uncataloguedRecords, codes: catalogued.uncataloguedCodes } };
+  return { tables, dollars: ctx.dollars, budget: published.budget, margins: published.margins, ...(published.audit ? { audit: published.audit } : {}), notes, holders, shareFound, holdersByPath, uncatalogued: { records: catalogued.uncataloguedRecords, codes: catalogued.uncataloguedCodes } };
 }

@@ -1,6 +1,7 @@
 import type { RawTable } from '../disclosure/cells.ts';
 import { covered, realEarnings, type Holder, type OutcomeContext } from './outcome-context.ts';
 import { quarterIndex, yearOfQuarter } from './outcome-person.ts';
+import { dollarsText } from './real-dollars.ts';
 import { ANNUAL_EARNINGS_BINS, EARNINGS_BINS, TableBuilder, perCredentialSensitivity } from './table-builder.ts';
 
 export const EARNINGS_QUARTERS = [1, 2, 4, 8, 12] as const;
@@ -48,7 +49,7 @@ export function annualEarningsAfter(ctx: OutcomeContext, holders: readonly Holde
 }
 
 export function buildEarningsTables(ctx: OutcomeContext): RawTable[] {
-  const dollars = `real ${ctx.config.baseYear} dollars (CPI-U)`;
+  const dollars = dollarsText(ctx.dollars);
   const quarterly = new TableBuilder(ctx, {
     name: 'earnings_quarterly',
     title: 'Quarterly earnings after the award',

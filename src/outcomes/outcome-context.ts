@@ -1,7 +1,7 @@
 import type { CatalogCredential, Employer, OutcomePerson, QuarterIndex, WageQuarter } from './outcome-person.ts';
 import { quarterIndex, quarterOfDate, yearOfQuarter } from './outcome-person.ts';
 import type { OutcomesConfig } from './outcomes-config.ts';
-import { createDeflator, type Deflator } from './real-dollars.ts';
+import { createDeflator, dollarBasis, nominalDeflator, type Deflator, type DollarBasis } from './real-dollars.ts';
 import { wageHistory, type WageHistory } from './wage-history.ts';
 import { naicsSector } from './naics-sector.ts';
 import { inferWageCoverage, wageRowsPerQuarter, type WageCoverage } from './wage-coverage.ts';
@@ -39,6 +39,8 @@ export interface OutcomeContext {
   credentials: string[];
   employers: Map<string, Employer>;
   deflator: Deflator;
+  /** Real (deflator, base year) or nominal: stated in every table's metadata. */
+  dollars: DollarBasis;
   coverage: WageCoverage;
   cohortLabels: string[];
   /** Cohort labels a year belongs to (its cohort and 'all'), empty when outside every cohort. */
@@ -136,7 +138,8 @@ export function buildContext(inputs: OutcomeInputs, config: OutcomesConfig, opti
     catalog,
     credentials,
     employers: new Map(inputs.employers.map((e) => [e.employerId, e])),
-    deflator: createDeflator(config.baseYear, config.cpi),
+    deflator: config.dollars === 'nominal' ? nominalDeflator() : createDeflator(config.baseYear, config.cpi),
+    dollars: dollarBasis(config.dollars, config.baseYear, config.cpi),
     coverage: wageCoverage(config, inputs.persons),
     cohortLabels,
     cohortsOfYear,

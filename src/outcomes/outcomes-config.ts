@@ -80,6 +80,8 @@ export const outcomesConfigSchema = z
       .optional(),
     /** Dollars are real dollars of this year. */
     baseYear: z.number().int().min(1990).max(2100).default(2024),
+    /** real: deflated to baseYear with the CPI-U (default); nominal: dollars of each quarter as paid (baseYear and cpi unused). */
+    dollars: z.enum(['real', 'nominal']).default('real'),
     /** Award cohorts (award years pooled, as PSEO pools graduation cohorts); default one cohort of all years. */
     cohorts: z.array(cohortSchema).default([]),
     /** Quarters the wage records cover; default: the first and last quarter seen in the wage payloads. */

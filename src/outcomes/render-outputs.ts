@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { spreadsheetSafe } from '../disclosure/safe-text.ts';
 import type { PublishedMargin } from '../disclosure/publish-tables.ts';
+import type { DollarBasis } from './real-dollars.ts';
 
 /** The linkage error reported beside every table (from the linkage's summary.json). */
 export interface LinkageError {
@@ -18,11 +19,12 @@ export function tableCsv(table: PublishedTable): string {
   return stringify([header, ...rows].map((row) => row.map(spreadsheetSafe)), { record_delimiter: '\n' });
 }
 
-export function tableJson(table: PublishedTable, linkage: LinkageError | undefined): string {
+export function tableJson(table: PublishedTable, linkage: LinkageError | undefined, dollars?: DollarBasis): string {
   const body = {
     table: table.name,
     title: table.title,
     definition: table.definition,
+    ...(dollars ? { dollars } : {}),
     linkageError: linkage ?? null,
     dims: table.dims,
     cells: table.cells.map((c) => ({ ...c.dims, measure: c.measure, value: c.value, count: c.count, status: c.status, ...(c.note ? { note: c.note } : {}) })),

@@ -1,3 +1,4 @@
+import { dollarsText } from './real-dollars.ts';
 import type { RawTable } from '../disclosure/cells.ts';
 import { covered, realEarnings, type OutcomeContext } from './outcome-context.ts';
 import { EVENT_QUARTERS, treatedChanges } from './event-study.ts';
@@ -8,7 +9,7 @@ export function buildTrajectoryTable(ctx: OutcomeContext): RawTable {
     name: 'trajectory',
     title: 'Earnings trajectory around the award',
     dims: ['credential', 'cohort', 'event_quarter'],
-    definition: `Median and mean real quarterly earnings (non-employment counted as $0) at award quarter + k, k = -8..+12, and the mean per-person change from the pre-award average of quarters -4..-1; real ${ctx.config.baseYear} dollars.`,
+    definition: `Median and mean quarterly earnings (non-employment counted as $0) at award quarter + k, k = -8..+12, and the mean per-person change from the pre-award average of quarters -4..-1; ${dollarsText(ctx.dollars)}.`,
     dpSensitivity: perCredentialSensitivity(ctx),
   });
   for (const group of ctx.groups) {

@@ -1,6 +1,7 @@
 import type { PublishedTable } from '../disclosure/cells.ts';
 import type { ChartPlan } from './chart-parts.ts';
 import { annualPercentilesChart, comparisonChart, quarterlyPercentilesChart, trajectoryChart } from './earnings-charts.ts';
+import { eventStudyChart } from './event-study-chart.ts';
 import { flowsChart, industryChart, ratesChart } from './share-charts.ts';
 
 export type { ChartPlan } from './chart-parts.ts';
@@ -10,6 +11,7 @@ export function credentialChartPlans(tables: readonly PublishedTable[], credenti
   return [
     trajectoryChart(tables, credential),
     comparisonChart(tables, credential),
+    eventStudyChart(tables, credential),
     quarterlyPercentilesChart(tables, credential),
     annualPercentilesChart(tables, credential),
     ratesChart(tables, credential),

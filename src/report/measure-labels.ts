@@ -68,6 +68,7 @@ const DIMENSION_LABELS: Record<string, string> = {
 
 const METHOD_LABELS: Record<string, string> = {
   did: 'against failed candidates',
+  did_nyt: 'against later holders, not yet treated',
   did_matched: 'against matched non-holders',
   pre_post: 'holders’ own pre/post change, no comparison group',
 };

@@ -1,5 +1,6 @@
 import { esc, formatNumber, formatPercent } from './html.ts';
 import { methodLabel } from './measure-labels.ts';
+import { dollarBasis } from '../outcomes/real-dollars.ts';
 import type { ReportInput } from './report-input.ts';
 
 /*
@@ -48,14 +49,22 @@ function methodsUsed(input: ReportInput): string {
   return ` In this run the premium of each credential used: ${parts.join('; ')}.`;
 }
 
+/** Real (the deflator and base year) or nominal dollars, as the run's configuration set them. */
+function dollarsSentence(o: unknown): string {
+  const cpi = get(o, 'cpi.name');
+  const basis = dollarBasis(get(o, 'dollars') === 'nominal' ? 'nominal' : 'real', Number(get(o, 'baseYear') ?? 2024), typeof cpi === 'string' ? { name: cpi } : undefined);
+  if (basis.dollars === 'nominal') return 'Earnings are UI-covered wages summed over employers, in nominal dollars of each quarter: not deflated (the configuration set dollars to nominal), so figures of different years are not comparable in purchasing power.';
+  return `Earnings are UI-covered wages summed over employers, in real ${basis.baseYear} dollars: nominal wages x CPI(${basis.baseYear}) / CPI(year), deflator ${basis.deflator}. Setting dollars to nominal in the outcomes configuration leaves them undeflated.`;
+}
+
 function outcomesParagraph(input: ReportInput): string {
   const o = input.parameters.outcomes;
   const configured = get(o, 'comparison.method');
   const comparison = configured === 'pre-post'
     ? 'The job asked for no comparison group: effects are pre/post changes of holders, not causal.'
-    : `The comparison group are candidates who failed their first attempt and had not yet passed (did); where they are fewer than ${show(get(o, 'comparison.minArm'))}, non-holders from the wage records matched on pre-award earnings band, quarters employed, industry sector and calendar quarter (coarsened exact matching, did_matched). Difference-in-differences compare mean per-person changes from the pre-award quarters −4..−1; when no arm is large enough the figure falls back to the holders' own pre/post change (pre_post), labelled as such and not causal.`;
+    : `The comparison group are candidates who failed their first attempt and had not yet passed (did); where they are fewer than ${show(get(o, 'comparison.minArm'))}, people who earn the same credential later and are not yet treated (did_nyt, staggered adoption: Callaway and Sant'Anna 2021); where those are too few as well, non-holders from the wage records matched on pre-award earnings level and trend, quarters employed, industry sector and calendar quarter (coarsened exact matching, did_matched). Every effect cell names its method. Difference-in-differences compare mean per-person changes from the pre-award quarters −4..−1; when no arm is large enough the figure falls back to the holders' own pre/post change (pre_post), labelled as such and not causal.`;
   const rate = get(o, 'roi.discountRate');
-  return `<p>Earnings are UI-covered wages summed over employers, in real ${String(get(o, 'baseYear') ?? 'base-year')} dollars (CPI-U annual averages). Event time counts quarters from the award quarter. Employment and retention follow the WIOA performance indicators (employment in the 2nd and 4th quarter after the award; retention with the same employer in the 2nd and 4th quarter). Annual earnings percentiles follow the Census Bureau's Post-Secondary Employment Outcomes (PSEO): workers attached to the labour market that year. ${esc(comparison)}${esc(methodsUsed(input))} Return on investment discounts effects at ${typeof rate === 'number' ? formatPercent(rate, 1) : 'the default rate'} a year (real) over horizons of ${show(get(o, 'roi.horizonsYears'))} years against the credential's cost in the catalog; breakeven is the first quarter the cumulative discounted effect covers the cost.</p>`;
+  return `<p>${esc(dollarsSentence(o))} Event time counts quarters from the award quarter. Employment and retention follow the WIOA performance indicators (employment in the 2nd and 4th quarter after the award; retention with the same employer in the 2nd and 4th quarter). Annual earnings percentiles follow the Census Bureau's Post-Secondary Employment Outcomes (PSEO): workers attached to the labour market that year. ${esc(comparison)}${esc(methodsUsed(input))} Return on investment discounts effects at ${typeof rate === 'number' ? formatPercent(rate, 1) : 'the default rate'} a year (real) over horizons of ${show(get(o, 'roi.horizonsYears'))} years against the credential's cost in the catalog; breakeven is the first quarter the cumulative discounted effect covers the cost.</p>`;
 }
 
 function dpSentence(epsilon: unknown): string {

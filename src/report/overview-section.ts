@@ -66,7 +66,9 @@ function caveats(input: ReportInput): string {
   if (population && population.shareFound < 1) {
     notes.push(`Only ${formatPercent(population.shareFound, 1)} of credential holders were found in the population spine (${formatNumber(population.holders)} counted). The others are left out of every table: their wages are unknown, not zero.`);
   }
-  notes.push('Premium methods: did = against candidates who failed and had not yet passed; did_matched = against non-holders matched on pre-award earnings; pre_post = the holders’ own change from before the award, which is not a causal effect. Dollars are real dollars of the base year.');
+  const by = population?.foundBy;
+  if (by && by.direct > 0) notes.push(`Credential holders found through the population spine: ${formatNumber(by.spine)}; by a direct roster-wage link (outside the spine, on names): ${formatNumber(by.direct)}; not found: ${formatNumber(by.notFound)}.`);
+  notes.push('Premium methods: did = against candidates who failed and had not yet passed; did_nyt = against people who earn the same credential later (not yet treated); did_matched = against non-holders matched on pre-award earnings level and trend; pre_post = the holders’ own change from before the award, which is not a causal effect. Dollars: see Methods (real base-year dollars unless the configuration set nominal).');
   return notes.map((n) => `<p class="caveat">${esc(n)}</p>`).join('\n');
 }
 

@@ -40,7 +40,12 @@ export interface ReportInput {
     disclosure: Record<string, unknown>;
   };
   /** Holders counted in the tables and the share of all holders found in the population spine. */
-  population?: { holders: number; shareFound: number };
+  population?: {
+    holders: number;
+    shareFound: number;
+    /** Holders by how they were found (rounded): through the spine, by a direct roster-wage link, not at all. */
+    foundBy?: { spine: number; direct: number; notFound: number };
+  };
   /** Credential code -> catalog name, when the catalog is known. */
   credentialNames?: Record<string, string>;
 }

@@ -30,6 +30,19 @@ export function reportFixture(): ReportInput {
       comparison.push(cell(dims, 'did', null), cell(dims, 'did_matched', credential === 'RN' && k !== 3 ? k * 120 : null));
     }
   }
+  // The event study of RN's did_matched effects (k = 3 suppressed); CNA<x> has none.
+  const eventStudy: PublishedCell[] = [];
+  for (const credential of ['RN', 'CNA<x>']) {
+    for (let k = -8; k <= 12; k++) {
+      const dims = all(credential, { event_quarter: k });
+      const reference = k >= -4 && k <= -1;
+      eventStudy.push({ dims, measure: 'reference', value: reference ? 1 : 0, count: null, status: 'ok', ...(reference ? { note: 'reference window -4..-1' } : {}) });
+      const effect = credential === 'RN' && k !== 3 ? k * 120 : null;
+      for (const [m, v] of [['effect', effect], ['ci95_low', effect === null ? null : effect - 600], ['ci95_high', effect === null ? null : effect + 600]] as const) {
+        eventStudy.push(cell(dims, m, v, credential === 'RN' ? 'did_matched' : 'no comparison'));
+      }
+    }
+  }
   const percentiles = (dim: string, at: number[], base: number) =>
     ['RN', 'CNA<x>'].flatMap((credential) =>
       at.flatMap((v, i) => ['p25', 'median', 'p75'].map((m, j) => cell(all(credential, { [dim]: v }), m, credential === 'CNA<x>' && i === at.length - 1 ? null : base + i * 400 + (j - 1) * 2500))),
@@ -39,6 +52,7 @@ export function reportFixture(): ReportInput {
     { name: 'earnings_annual', title: 'Annual earnings of attached workers', dims: ['credential', 'cohort', 'year_after'], definition: 'PSEO', cells: percentiles('year_after', [1, 3, 5], 40000) },
     { name: 'trajectory', title: 'Earnings trajectory around the award', dims: ['credential', 'cohort', 'event_quarter'], definition: 'median and mean', cells: trajectory },
     { name: 'comparison', title: 'Difference-in-differences', dims: ['credential', 'cohort', 'event_quarter'], definition: 'did', cells: comparison },
+    { name: 'event_study', title: 'Event study', dims: ['credential', 'cohort', 'event_quarter'], definition: 'effect with 95% bands', cells: eventStudy },
     {
       name: 'employment',
       title: 'Employment after the award',

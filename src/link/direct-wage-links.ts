@@ -1,0 +1,139 @@
+import type { Edge } from './assignment.ts';
+import { AUTO_THRESHOLD_RANGE, expectedF1Threshold } from './auto-threshold.ts';
+import type { Clustering } from './clustering.ts';
+import type { ScoredPairs } from './link-pair.ts';
+import { chooseLinks, thresholdEdges } from './link-selection.ts';
+import type { LinkSettings } from './link-settings.ts';
+import { competingMatchProbability } from './match-probability.ts';
+import type { SourceStore } from './source-store.ts';
+
+/*
+ * Holders outside the spine (issue #14). Real UI wage records hold the SSN, the name and the
+ * employer; rosters hold no SSN, so a roster and the wage file share names (a ZIP or birth date
+ * where a state keeps one). Across a state that is a pool of namesakes, so the direct pair only
+ * links records the spine left unlinked on both sides: a roster record whose cluster has neither
+ * a spine nor a wage record, and a wage record whose cluster has no spine record. Among those few
+ * the model's likelihood ratios are weighed again with a prior of that pool, one to one.
+ */
+
+/**
+ * A roster and the wage file, under a spine: linked only outside it (directWageLinks). By roles
+ * alone, so that `credlink merge`, whose stores hold no filters, tells the same pairs apart.
+ */
+export function isDirectWagePair(stores: readonly SourceStore[], a: number, b: number): boolean {
+  if (!stores.some((s) => s.role === 'spine') || a === b) return false;
+  const roles = [stores[a].role, stores[b].role];
+  return roles.includes('roster') && roles.includes('wages');
+}
+
+/** The least share of free roster records taken to be outside the spine, whatever the spine pair's estimate of its misses. */
+const MIN_OUTSIDE_SHARE = 0.1;
+
+export interface DirectLinks {
+  links: Edge[];
+  threshold: number;
+  /** Matches expected among the free records (free roster records x the share with wage records), for the summary's calibration. */
+  expectedMatches?: number;
+}
+
+interface ClusterFacts {
+  withSpine: Uint8Array;
+  withWages: Uint8Array;
+}
+
+function clusterFacts(stores: readonly SourceStore[], clustering: Clustering): ClusterFacts {
+  const withSpine = new Uint8Array(clustering.clusterCount + 1);
+  const withWages = new Uint8Array(clustering.clusterCount + 1);
+  stores.forEach((s, i) => {
+    const mark = s.role === 'spine' ? withSpine : s.role === 'wages' ? withWages : undefined;
+    if (mark) for (const c of clustering.clusterOf[i]) mark[c] = 1;
+  });
+  return { withSpine, withWages };
+}
+
+/**
+ * Share of the roster's records found through the spine whose cluster holds a wage record: how
+ * often a holder has wage records, measured on the same roster (0.9 when the spine found none).
+ */
+function wageShare(clusters: Int32Array, facts: ClusterFacts): number {
+  let inSpine = 0;
+  let withWages = 0;
+  for (const c of clusters) {
+    if (!facts.withSpine[c]) continue;
+    inSpine += 1;
+    withWages += facts.withWages[c];
+  }
+  return inSpine > 0 ? withWages / inSpine : 0.9;
+}
+
+/**
+ * The links of a direct roster-wage pair given the clustering of every other pair. A link's
+ * probability is the model's likelihood ratio under a prior of the pool outside the spine (each
+ * such roster record has a wage record with the share measured through the spine), with the
+ * competition of a one-to-one match: two namesakes claiming one record share it.
+ */
+export function directWageLinks(stores: readonly SourceStore[], clustering: Clustering, a: number, b: number, scored: ScoredPairs, settings: LinkSettings, missedSpineLinks = 0): DirectLinks {
+  const facts = clusterFacts(stores, clustering);
+  const rosterIsLeft = stores[a].role === 'roster';
+  const free = [a, b].map((s) => {
+    const roster = stores[s].role === 'roster';
+    return Uint8Array.from(clustering.clusterOf[s], (c) => (!facts.withSpine[c] && (!roster || !facts.withWages[c]) ? 1 : 0));
+  });
+  // Only pairs of free records. Letting namesakes inside spine clusters compete for a free roster
+  // record (it may be a person whose spine link failed) raised precision at 200k persons from 83%
+  // to 92% but cut the holders found directly from 659 to 109 (docs/outcomes.md), so they do not.
+  const sideOf = (i: number) => (rosterIsLeft ? { roster: scored.left[i], wage: scored.right[i] } : { roster: scored.right[i], wage: scored.left[i] });
+  const [freeRoster, freeWage] = rosterIsLeft ? free : [free[1], free[0]];
+  const kept: number[] = [];
+  for (let i = 0; i < scored.left.length; i++) {
+    const { roster, wage } = sideOf(i);
+    if (freeRoster[roster] && freeWage[wage]) kept.push(i);
+  }
+  const { left, right, matchWeight, matchProbability, clkDice } = pick(scored, kept);
+  const oneToOne = { aDuplicateFree: true, bDuplicateFree: true, dedupe: false };
+  if (settings.method === 'threshold') {
+    const edges = thresholdEdges(left, right, matchWeight, matchProbability, clkDice, 'threshold', settings.diceThreshold);
+    return { links: chooseLinks(edges, oneToOne, 'threshold', settings.assignment), threshold: settings.diceThreshold };
+  }
+  // Records renumbered within the free pools, so that the competition's pool sizes are theirs.
+  const [compactA, compactB] = free.map(compact);
+  const freeRosters = freeRoster.reduce((n, x) => n + x, 0);
+  const freeWages = freeWage.reduce((n, x) => n + x, 0);
+  // Free roster records the spine pair missed (people in the spine) have their wage records in spine clusters: no match here.
+  const outside = Math.max(MIN_OUTSIDE_SHARE, 1 - missedSpineLinks / Math.max(1, freeRosters));
+  const share = wageShare(clustering.clusterOf[rosterIsLeft ? a : b], facts) * outside;
+  const lambda = Math.min(1, share / Math.max(1, freeWages));
+  const priorWeight = Math.log2(scored.model.prior / (1 - scored.model.prior));
+  const likelihoodWeight = matchWeight.map((w) => w - priorWeight);
+  const probability = competingMatchProbability({
+    left: left.map((i) => compactA.index[i]), right: right.map((i) => compactB.index[i]),
+    likelihoodWeight, lambda, countA: compactA.size, countB: compactB.size, missedShare: 0, oneMatchPerA: true, oneMatchPerB: true,
+  });
+  const edges = thresholdEdges(left, right, likelihoodWeight, probability, clkDice, 'fs', 0);
+  const expected = freeRosters * share;
+  const threshold = settings.threshold === 'auto' ? expectedF1Threshold(edges.filter((e) => e.probability >= AUTO_THRESHOLD_RANGE.min), expected) : settings.threshold;
+  return { links: chooseLinks(edges.filter((e) => e.probability >= threshold), oneToOne, 'fs', settings.assignment), threshold, expectedMatches: expected };
+}
+
+/** Index of each free record among the free records of its source (-1 for the others). */
+function compact(free: Uint8Array): { index: Int32Array; size: number } {
+  const index = new Int32Array(free.length).fill(-1);
+  let size = 0;
+  for (let i = 0; i < free.length; i++) if (free[i]) index[i] = size++;
+  return { index, size };
+}
+
+function pick(scored: ScoredPairs, kept: readonly number[]) {
+  const take = <T extends Uint32Array | Float64Array>(from: T, make: (n: number) => T): T => {
+    const out = make(kept.length);
+    kept.forEach((k, i) => (out[i] = from[k]));
+    return out;
+  };
+  return {
+    left: take(scored.left, (n) => new Uint32Array(n)),
+    right: take(scored.right, (n) => new Uint32Array(n)),
+    matchWeight: take(scored.matchWeight, (n) => new Float64Array(n)),
+    matchProbability: take(scored.matchProbability, (n) => new Float64Array(n)),
+    clkDice: take(scored.clkDice, (n) => new Float64Array(n)),
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.ts';
+import { schemaFingerprint } from '../../src/schema/fingerprint.ts';
+import { linkSources } from '../../src/link/link-sources.ts';
+import { defaultLinkSettings } from '../../src/link/link-settings.ts';
+import { summarizeLinkage } from '../../src/link/linkage-summary.ts';
+import { makeSource, population } from './synthetic-people.ts';
+
+// A spine that misses a fifth of the people: their roster records can only reach the wage file directly, on names.
+const people = population(2000, 'direct');
+const roster = makeSource(people, { name: 'roster', role: 'roster', fields: ['first_name', 'last_name', 'dob', 'email'], coverage: 0.4, error: 0.03 });
+const spine = makeSource(people, { name: 'spine', role: 'spine', fields: ['first_name', 'last_name', 'dob', 'ssn', 'postcode'], coverage: 0.8, error: 0.02 });
+const wages = makeSource(people, { name: 'wages', role: 'wages', fields: ['first_name', 'last_name', 'ssn'], coverage: 0.85, error: 0.02 });
+const keyFields = new Map(DEFAULT_SCHEMA.blockingKeys.map((k) => [k.name, k.parts.map((p) => p.field)]));
+const settings = defaultLinkSettings(schemaFingerprint(DEFAULT_SCHEMA), { keyFields, uSampleSize: 50_000 });
+const result = linkSources([roster.source, spine.source, wages.source], settings);
+const index = (name: string) => result.sources.findIndex((s) => s.name === name);
+const [r, s, w] = ['roster', 'spine', 'wages'].map(index);
+const personOf = (source: number, i: number) => ({ roster, spine, wages })[result.sources[source].name as 'roster']!.truth.get(result.sources[source].pseudonyms[i]);
+const direct = result.pairs.find((p) => p.path === 'direct-outside-spine')!;
+const clustersWithSpine = new Set(result.clustering.clusterOf[s]);
+
+describe('direct roster-wage links (holders outside the spine)', () => {
+  it('links the roster to the wage file directly, marked as such in the summary', () => {
+    expect(direct).toBeDefined();
+    expect([result.sources[direct.a].name, result.sources[direct.b].name].sort()).toEqual(['roster', 'wages']);
+    const summary = summarizeLinkage(result, settings);
+    expect(summary.sourcePairs.filter((p) => p.path === 'direct-outside-spine').map((p) => `${p.sourceA}~${p.sourceB}`)).toEqual(['roster~wages']);
+    expect(summary.sourcePairs.filter((p) => !p.path).length).toBe(2);
+  });
+
+  it('keeps direct links one to one and only between records that no spine cluster holds', () => {
+    const rosterSide = direct.a === r ? 'left' : 'right';
+    const wageSide = rosterSide === 'left' ? 'right' : 'left';
+    expect(new Set(direct.links.map((e) => e[rosterSide])).size).toBe(direct.links.length);
+    expect(new Set(direct.links.map((e) => e[wageSide])).size).toBe(direct.links.length);
+    for (const e of direct.links) expect(clustersWithSpine.has(result.clustering.clusterOf[r][e[rosterSide]])).toBe(false);
+  });
+
+  it('finds most roster holders outside the spine who have wage records, with few namesakes', () => {
+    const inSpine = new Set(spine.truth.values());
+    const withWages = new Set(wages.truth.values());
+    const rosterIsLeft = direct.a === r;
+    const outside = result.sources[r].pseudonyms.map((_, i) => i).filter((i) => !inSpine.has(personOf(r, i)!) && withWages.has(personOf(r, i)!));
+    expect(outside.length).toBeGreaterThan(60);
+    const linked = direct.links.map((e) => (rosterIsLeft ? [e.left, e.right] : [e.right, e.left]));
+    const right = linked.filter(([ri, wi]) => personOf(r, ri) === personOf(w, wi)).length;
+    expect(right / linked.length).toBeGreaterThan(0.9);
+    expect(right / outside.length).toBeGreaterThan(0.7);
+  });
+});
