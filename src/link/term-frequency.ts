@@ -38,7 +38,7 @@ export function valueShares(sides: PairSides, field: FieldName): { a: Float32Arr
   if (sorted.length === 0) return undefined;
   const share = (hashes: Uint32Array) => {
     const out = new Float32Array(hashes.length);
-    for (let i = 0; i < hashes.length; i++) if (hashes[i] !== 0) out[i] = (upperBound(sorted, hashes[i]) - lowerBound(sorted, hashes[i])) / sorted.length;
+    for (let i = 0; i < hashes.length; i++) if (hashes[i] !== 0) out[i] = (bound(sorted, hashes[i], true) - bound(sorted, hashes[i], false)) / sorted.length;
     return out;
   };
   const a = share(hashA);
@@ -68,23 +68,13 @@ function concat(x: Uint32Array, y: Uint32Array): Uint32Array {
   return out;
 }
 
-function lowerBound(sorted: Uint32Array, value: number): number {
+/** The first index whose value is above `value` (or at least `value` when not `inclusive`), by bisection. */
+function bound(sorted: Uint32Array, value: number, inclusive: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
+    if (sorted[mid] < value || (inclusive && sorted[mid] === value)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
