@@ -130,7 +130,9 @@ export function splitFullName(raw: string, order: 'last_first' | 'first_last'): 
   }
   let end = 1;
   while (end < rest.length - 1 && SURNAME_PARTICLES.has(rest[end - 1])) end += 1;
-  return assemble(rest.slice(end), rest.slice(0, end), suffix, true);
+  // A particle can pull a suffix into the surname ("La Jr Jose"): it stays a suffix, as the surname normalizer would make it.
+  const surname = takeSuffixes(rest.slice(0, end), isSuffix);
+  return assemble(rest.slice(end), surname.words, suffix ?? surname.suffix, true);
 }
 
 function assemble(given: string[], surname: string[], suffix: string | undefined, hadLetters: boolean): FullName {

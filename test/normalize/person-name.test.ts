@@ -99,3 +99,10 @@ describe('splitFullName', () => {
     expect(names(raw, order)).toEqual(expected);
   });
 });
+
+describe('splitFullName with a particle before a suffix', () => {
+  it('keeps the suffix out of the surname a particle extends (fast-check counterexample "la\\uFFFDJr.José")', () => {
+    const parts = splitFullName('la\uFFFDJr.José', 'last_first');
+    expect([parts.last.value, parts.first.value, parts.suffix.value]).toEqual(['la', 'jose', 'jr']);
+  });
+});
