@@ -8,15 +8,15 @@
  * the figure to read on a shared machine.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildDist } from '../scripts/build.mjs';
 import { DEFAULT_SCHEMA } from '../src/schema/default-schema.ts';
 import { createRng } from '../src/synth/prng.ts';
 import { oneShot, runCli, runCommand, runParams, type ChildRun } from './e2e-run.ts';
 import { BENCH_SECRET, randomPerson } from './link-world.ts';
 import type { Bench, BenchContext, BenchRow } from './registry.ts';
+import { stagePackage } from './startup-bench.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -65,17 +65,6 @@ async function inputs(rows: number, seed: number): Promise<{ dir: string; csv: s
   return { dir, csv };
 }
 
-/** A folder shaped like an installed package, with dist/ built from the current sources. */
-async function stagePackage(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'credlink-hash-cli-'));
-  await mkdir(join(dir, 'bin'));
-  await copyFile(join(REPO, 'bin', 'credlink.js'), join(dir, 'bin', 'credlink.js'));
-  await copyFile(join(REPO, 'package.json'), join(dir, 'package.json'));
-  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  await buildDist({ outdir: join(dir, 'dist'), log: () => undefined });
-  return dir;
-}
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -98,7 +87,7 @@ async function hashCli(ctx: BenchContext): Promise<BenchRow[]> {
   const args = ['hash', '--schema', join(dir, 'schema.json'), '--mapping', join(dir, 'mapping.json'), '--secret-file', join(dir, 'project.key'), csv, '-o', join(dir, `hash-${rows}.extract`), '--force'];
   const python = ctx.clkhashPython;
   if (python === undefined) console.log('hash.cli: clkhash skipped (give --clkhash-python PATH, a Python with clkhash installed)');
-  const pkg = await stagePackage();
+  const pkg = await stagePackage('credlink-hash-cli-');
   const built: ChildRun[] = [];
   const sources: ChildRun[] = [];
   const clkhash: ChildRun[] = [];

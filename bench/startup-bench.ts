@@ -36,8 +36,8 @@ function timeOnce(argv: string[], env: NodeJS.ProcessEnv): Timed {
 }
 
 /** A folder shaped like an installed package, with dist/ built from the current sources. */
-async function stagePackage(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'credlink-startup-'));
+export async function stagePackage(prefix = 'credlink-startup-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   await mkdir(join(dir, 'bin'));
   await copyFile(join(REPO, 'bin', 'credlink.js'), join(dir, 'bin', 'credlink.js'));
   await copyFile(join(REPO, 'package.json'), join(dir, 'package.json'));
