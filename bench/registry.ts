@@ -12,6 +12,7 @@ import { diceBenches } from './dice-bench.ts';
 import { hashBenches } from './hash-bench.ts';
 import { hashCliBenches } from './hash-cli-bench.ts';
 import { linkBenches } from './link-bench.ts';
+import { linkStateBenches } from './link-state-bench.ts';
 import { outcomesBenches } from './outcomes-bench.ts';
 import { startupBenches } from './startup-bench.ts';
 
@@ -42,4 +43,4 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-export const benches: Bench[] = [...diceBenches, ...hashBenches, ...hashCliBenches, ...linkBenches, ...outcomesBenches, ...startupBenches];
+export const benches: Bench[] = [...diceBenches, ...hashBenches, ...hashCliBenches, ...linkBenches, ...linkStateBenches, ...outcomesBenches, ...startupBenches];
