@@ -7,7 +7,7 @@ import type { ShardPart } from '../link/link-shard.ts';
 /*
  * A partial linkage folder (`credlink link --shard i/n`): part.json holds the structure, with every
  * typed array replaced by {"$array": type, "offset", "length"} into part.bin, whose SHA-256 it
- * records. Pseudonyms are written by shard 0 only; the others record their SHA-256, which merge
+ * records. Pseudonyms are written by shard 0 only (into part.bin, one per line); the others record their SHA-256, which merge
  * checks, so n shards do not store n copies of a 30M-person list.
  */
 
@@ -43,8 +43,12 @@ async function readWhole(path: string): Promise<Buffer> {
 export function encodePart(part: ShardPart): { json: string; bin: Buffer } {
   const chunks: Buffer[] = [];
   let offset = 0;
-  const sources = part.sources.map((s) => ({ ...s, pseudonymsSha256: pseudonymDigest(s.pseudonyms), pseudonyms: part.shard.index === 0 ? s.pseudonyms : null }));
-  const json = JSON.stringify({ format: PART_FORMAT, version: 1, ...part, sources }, (_key, value: unknown) => {
+  // Shard 0's pseudonyms go into part.bin as newline-separated bytes: in part.json, 30M of them
+  // would exceed V8's string limit (~2^29 characters) inside JSON.stringify.
+  const sources = part.sources.map(({ pseudonyms, ...s }) => ({
+    ...s, pseudonymsSha256: pseudonymDigest(pseudonyms), pseudonyms: null, ...(part.shard.index === 0 ? { pseudonymBytes: pseudonymBytes(pseudonyms) } : {}),
+  }));
+  const json = JSON.stringify({ format: PART_FORMAT, version: 2, ...part, sources }, (_key, value: unknown) => {
     if (!ArrayBuffer.isView(value)) return value;
     const type = value.constructor.name as ArrayName;
     if (!(type in ARRAYS)) throw new TypeError(`cannot store a ${type} in a part`);
@@ -60,8 +64,26 @@ export function encodePart(part: ShardPart): { json: string; bin: Buffer } {
   return { json: withSum, bin };
 }
 
+/** Pseudonyms (ASCII: base64url or hex) one per line, as bytes. */
+function pseudonymBytes(pseudonyms: readonly string[]): Uint8Array {
+  const bytes = Buffer.allocUnsafe(pseudonyms.reduce((n, p) => n + p.length + 1, 0));
+  let at = 0;
+  for (const p of pseudonyms) {
+    at += bytes.write(p, at, 'latin1');
+    bytes[at++] = 0x0a;
+  }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function pseudonymsFrom(bytes: Uint8Array): string[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: string[] = [];
+  for (let start = 0, end = buffer.indexOf(0x0a); end >= 0; start = end + 1, end = buffer.indexOf(0x0a, start)) out.push(buffer.toString('latin1', start, end));
+  return out;
+}
+
 export function decodePart(json: string, bin: Buffer, file: string): ShardPart {
-  let parsed: { format?: string; binSha256?: string; sources?: Array<{ pseudonyms: string[] | null; pseudonymsSha256: string }> };
+  let parsed: { format?: string; binSha256?: string; sources?: Array<{ pseudonyms: string[] | null; pseudonymsSha256: string; pseudonymBytes?: Uint8Array }> };
   try {
     parsed = JSON.parse(json, (_key, value: { $array?: ArrayName; offset: number; length: number }) => {
       if (value === null || typeof value !== 'object' || value.$array === undefined) return value;
@@ -74,6 +96,10 @@ export function decodePart(json: string, bin: Buffer, file: string): ShardPart {
   }
   if (parsed.format !== PART_FORMAT) throw new DataError({ code: 'PART_FORMAT', file, detail: 'not a part folder written by credlink link --shard' });
   if (createHash('sha256').update(bin).digest('hex') !== parsed.binSha256) throw new DataError({ code: 'PART_CHECKSUM', file, detail: 'part.bin does not match its checksum: the part was edited or truncated' });
+  for (const source of parsed.sources ?? []) {
+    if (source.pseudonymBytes) source.pseudonyms = pseudonymsFrom(source.pseudonymBytes);
+    delete source.pseudonymBytes;
+  }
   return parsed as unknown as ShardPart;
 }
 
