@@ -49,12 +49,18 @@ export function transformValue(transform: Transform, value: string): string {
 /** Distinct key values remembered per blocking key; coarse keys (Soundex and year) repeat a lot. */
 const KEY_CACHE_LIMIT = 1 << 14;
 
+/** U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart. */
+const PART_SEPARATOR = '\u001f';
+
 /**
- * The keyed hash of one blocking key, remembered by input; it turns itself off for a key whose values
- * rarely repeat (e-mail). Uncached keys are written to a line as bytes, with no hex string made.
+ * The keyed hash of one blocking key, remembered by its parts: a map by the first part, then by the
+ * rest, so that a hit needs no joined string (each would be a new string to build and hash). It turns
+ * itself off for a key whose values rarely repeat (e-mail); uncached keys are written to a line as
+ * bytes, with no hex string made.
  */
 class BlockingKeyHash {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, Map<string, string>>();
+  private size = 0;
   private on = true;
   private hits = 0;
   private readonly digest = new Uint8Array(BLOCKING_KEY_BYTES);
@@ -64,26 +70,35 @@ class BlockingKeyHash {
     private readonly hash: KeyedHash,
   ) {}
 
-  hex(joined: string): string {
-    if (!this.on) return this.hash.hex(joined, BLOCKING_KEY_BYTES);
-    const hit = this.cache.get(joined);
+  /** The hex of the key whose parts are `parts` (none empty). */
+  hex(parts: string[]): string {
+    if (!this.on) return this.hash.hex(parts.join(PART_SEPARATOR), BLOCKING_KEY_BYTES);
+    const first = parts[0];
+    const rest = parts.length === 1 ? '' : parts.length === 2 ? parts[1] : parts.slice(1).join(PART_SEPARATOR);
+    const hit = this.cache.get(first)?.get(rest);
     if (hit !== undefined) {
       this.hits++;
       return hit;
     }
-    if (this.cache.size >= KEY_CACHE_LIMIT) {
+    if (this.size >= KEY_CACHE_LIMIT) {
       this.on = this.hits >= KEY_CACHE_LIMIT / 2;
       this.cache.clear();
+      this.size = 0;
       this.hits = 0;
     }
-    const hex = this.hash.hex(joined, BLOCKING_KEY_BYTES);
-    if (this.on) this.cache.set(joined, hex);
+    const hex = this.hash.hex(parts.join(PART_SEPARATOR), BLOCKING_KEY_BYTES);
+    if (this.on) {
+      let byRest = this.cache.get(first);
+      if (byRest === undefined) this.cache.set(first, (byRest = new Map()));
+      byRest.set(rest, hex);
+      this.size++;
+    }
     return hex;
   }
 
-  write(joined: string, line: ExtractLineBuilder): void {
-    if (this.on) line.personKey(this.name, this.hex(joined));
-    else line.personKeyHex(this.name, this.hash.hashInto(joined, this.digest));
+  write(parts: string[], line: ExtractLineBuilder): void {
+    if (this.on) line.personKey(this.name, this.hex(parts));
+    else line.personKeyHex(this.name, this.hash.hashInto(parts.join(PART_SEPARATOR), this.digest));
   }
 }
 
@@ -104,6 +119,7 @@ export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose
   };
   const keys = schema.blockingKeys.map((spec) => ({
     parts: spec.parts.map(partIndex),
+    values: spec.parts.map(() => ''),
     hash: new BlockingKeyHash(spec.name, createKeyedHash(derive({ kind: 'blocking-key', name: spec.name }))),
   }));
   const values: string[] = parts.map(() => '');
@@ -117,33 +133,25 @@ export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose
     }
     return values[j];
   };
-  /** The key's parts joined, or '' when one cannot be formed (call once per record and key, after recordNumber++). */
-  const joinedParts = (record: NormalizedRecord, keyParts: number[]): string => {
-    let joined = '';
+  /** The key's part values in `into` (reused), or false when one cannot be formed (after recordNumber++). */
+  const formParts = (record: NormalizedRecord, keyParts: number[], into: string[]): boolean => {
     for (let i = 0; i < keyParts.length; i++) {
       const part = partValue(record, keyParts[i]);
-      if (part === '') return '';
-      // U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart.
-      joined = i === 0 ? part : `${joined}\u001f${part}`;
+      if (part === '') return false;
+      into[i] = part;
     }
-    return joined;
+    return true;
   };
   return {
     keysOf(record) {
       recordNumber++;
       const out: Record<string, string> = {};
-      for (const key of keys) {
-        const joined = joinedParts(record, key.parts);
-        if (joined !== '') out[key.hash.name] = key.hash.hex(joined);
-      }
+      for (const key of keys) if (formParts(record, key.parts, key.values)) out[key.hash.name] = key.hash.hex(key.values);
       return out;
     },
     writeKeys(record, line) {
       recordNumber++;
-      for (const key of keys) {
-        const joined = joinedParts(record, key.parts);
-        if (joined !== '') key.hash.write(joined, line);
-      }
+      for (const key of keys) if (formParts(record, key.parts, key.values)) key.hash.write(key.values, line);
     },
   };
 }
