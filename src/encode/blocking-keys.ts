@@ -48,6 +48,8 @@ export function transformValue(transform: Transform, value: string): string {
 
 /** Distinct key values remembered per blocking key; coarse keys (Soundex and year) repeat a lot. */
 const KEY_CACHE_LIMIT = 1 << 14;
+/** At this many, a key cache with fewer than one hit in 16 turns off (as a field's value cache does). */
+const EARLY_CHECK = 1 << 12;
 
 /** U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart. */
 const PART_SEPARATOR = '\u001f';
@@ -80,8 +82,8 @@ class BlockingKeyHash {
       this.hits++;
       return hit;
     }
-    if (this.size >= KEY_CACHE_LIMIT) {
-      this.on = this.hits >= KEY_CACHE_LIMIT / 2;
+    if (this.size >= KEY_CACHE_LIMIT || (this.size === EARLY_CHECK && this.hits < EARLY_CHECK / 16)) {
+      this.on = this.size === EARLY_CHECK ? false : this.hits >= KEY_CACHE_LIMIT / 2;
       this.cache.clear();
       this.size = 0;
       this.hits = 0;

@@ -9,6 +9,11 @@ import { createFilterHardening, type FilterHardening } from './hardening.ts';
 
 /** Distinct values a field keeps encoded; first names, surnames, dates and ZIPs repeat a lot (birth dates over 75 years: ~27k). */
 export const VALUE_CACHE_LIMIT = 1 << 15;
+/**
+ * At this many distinct values a cache with fewer than one hit in 16 turns off (e-mails, the ZIPs of
+ * a file of new persons) before its entries are promoted to the old generation and then dropped.
+ */
+const EARLY_CHECK = 1 << 12;
 
 /** The record filter of one record before its hardening, as bytes and as 32-bit words over the same memory. */
 export interface RecordBits {
@@ -175,9 +180,9 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
       hitsSinceClear++;
       return applyCached(hit, clk, slab, shared);
     }
-    if (cache.size >= VALUE_CACHE_LIMIT) {
+    if (cache.size >= VALUE_CACHE_LIMIT || (cache.size === EARLY_CHECK && hitsSinceClear < EARLY_CHECK / 16)) {
       // A field whose values rarely repeat (e-mail, SSN) would only pay for the cache: turn it off.
-      cacheOn = hitsSinceClear >= VALUE_CACHE_LIMIT / 2;
+      cacheOn = cache.size === EARLY_CHECK ? false : hitsSinceClear >= VALUE_CACHE_LIMIT / 2;
       cache.clear();
       hitsSinceClear = 0;
       if (!cacheOn) return encodeValue(value, salt, clk, slab, shared);
