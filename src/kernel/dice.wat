@@ -86,15 +86,20 @@
         (local.set $out (i32.add (local.get $out) (i32.const 8)))
         (br $filters))))
 
-  ;; 1024-bit filters, straight line, the query held in eight v128 locals. n >= 1.
+  ;; 1024-bit filters, straight line, two filters a step, the query held in eight v128 locals.
+  ;; Each 128-bit block is ANDed, its two lanes popcounted and summed: against the carry-save
+  ;; version this is more instructions (16 lane extracts instead of 8) but no spills in V8, which
+  ;; ran the carry-save adders with the query partly on the stack; two filters a step halve the
+  ;; loop control and stack checks. Counts stay integers until the one division: 2c and t convert
+  ;; as i32 (one instruction each, against V8's branchy unsigned i64 conversion), and t = 0 (two
+  ;; empty filters, so c = 0) divides by 1, which scores 0 without a branch. n >= 1.
   (func (export "scan_v128_1024")
     (param $q i32) (param $f i32) (param $pops i32) (param $n i32) (param $out i32)
-    (local $qpop i32) (local $end i32) (local $t i32) (local $c i64)
-    (local $u v128) (local $ones v128) (local $twos v128) (local $fours v128) (local $eights v128) (local $ta v128) (local $tb v128) (local $tc v128) (local $td v128) (local $fa v128) (local $fb v128)
-    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $x4 v128) (local $x5 v128) (local $x6 v128) (local $x7 v128)
+    (local $qpop i32) (local $t i32) (local $end i32) (local $pairsEnd i32) (local $ca i64) (local $cb i64) (local $x v128)
     (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $q4 v128) (local $q5 v128) (local $q6 v128) (local $q7 v128)
     (local.set $qpop (i32.wrap_i64 (call $common (local.get $q) (local.get $q) (i32.const 128))))
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $pairsEnd (i32.add (local.get $out) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
     (local.set $q0 (v128.load offset=0 (local.get $q)))
     (local.set $q1 (v128.load offset=16 (local.get $q)))
     (local.set $q2 (v128.load offset=32 (local.get $q)))
@@ -103,56 +108,230 @@
     (local.set $q5 (v128.load offset=80 (local.get $q)))
     (local.set $q6 (v128.load offset=96 (local.get $q)))
     (local.set $q7 (v128.load offset=112 (local.get $q)))
-    (loop $filters
-      (local.set $x0 (v128.and (local.get $q0) (v128.load offset=0 (local.get $f))))
-      (local.set $x1 (v128.and (local.get $q1) (v128.load offset=16 (local.get $f))))
-      (local.set $x2 (v128.and (local.get $q2) (v128.load offset=32 (local.get $f))))
-      (local.set $x3 (v128.and (local.get $q3) (v128.load offset=48 (local.get $f))))
-      (local.set $x4 (v128.and (local.get $q4) (v128.load offset=64 (local.get $f))))
-      (local.set $x5 (v128.and (local.get $q5) (v128.load offset=80 (local.get $f))))
-      (local.set $x6 (v128.and (local.get $q6) (v128.load offset=96 (local.get $f))))
-      (local.set $x7 (v128.and (local.get $q7) (v128.load offset=112 (local.get $f))))
-      ;; Harley-Seal carry-save adders fold the eight blocks into ones, twos, fours and eights,
-      ;; so that 4 blocks are popcounted (8 lane extracts) instead of 8 (16): ~20% faster where
-      ;; the scan is compute-bound (in cache, several queries per pass).
-      (local.set $u (v128.xor (local.get $x0) (local.get $x1)))
-      (local.set $ta (v128.or (v128.and (local.get $x0) (local.get $x1)) (v128.and (local.get $u) (local.get $x2))))
-      (local.set $ones (v128.xor (local.get $u) (local.get $x2)))
-      (local.set $u (v128.xor (local.get $ones) (local.get $x3)))
-      (local.set $tb (v128.or (v128.and (local.get $ones) (local.get $x3)) (v128.and (local.get $u) (local.get $x4))))
-      (local.set $ones (v128.xor (local.get $u) (local.get $x4)))
-      (local.set $u (v128.xor (local.get $ones) (local.get $x5)))
-      (local.set $tc (v128.or (v128.and (local.get $ones) (local.get $x5)) (v128.and (local.get $u) (local.get $x6))))
-      (local.set $ones (v128.xor (local.get $u) (local.get $x6)))
-      (local.set $td (v128.and (local.get $ones) (local.get $x7)))
-      (local.set $ones (v128.xor (local.get $ones) (local.get $x7)))
-      (local.set $u (v128.xor (local.get $ta) (local.get $tb)))
-      (local.set $fa (v128.or (v128.and (local.get $ta) (local.get $tb)) (v128.and (local.get $u) (local.get $tc))))
-      (local.set $twos (v128.xor (local.get $u) (local.get $tc)))
-      (local.set $fb (v128.and (local.get $twos) (local.get $td)))
-      (local.set $twos (v128.xor (local.get $twos) (local.get $td)))
-      (local.set $fours (v128.xor (local.get $fa) (local.get $fb)))
-      (local.set $eights (v128.and (local.get $fa) (local.get $fb)))
-      (local.set $c (i64.add
-        (i64.add
-          (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $ones))) (i64.popcnt (i64x2.extract_lane 1 (local.get $ones))))
-          (i64.shl (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $twos))) (i64.popcnt (i64x2.extract_lane 1 (local.get $twos)))) (i64.const 1)))
-        (i64.add
-          (i64.shl (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $fours))) (i64.popcnt (i64x2.extract_lane 1 (local.get $fours)))) (i64.const 2))
-          (i64.shl (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $eights))) (i64.popcnt (i64x2.extract_lane 1 (local.get $eights)))) (i64.const 3)))))
-      (local.set $t (i32.add (local.get $qpop) (i32.load (local.get $pops))))
-      ;; $score by hand: the hottest loop of all, and V8 (Node 20) does not inline wasm calls.
-      (f64.store (local.get $out)
-        (select
-          (f64.const 0)
+    (if (i32.lt_u (local.get $out) (local.get $pairsEnd))
+      (then
+        (loop $pairs
+          (local.set $x (v128.and (local.get $q0) (v128.load offset=0 (local.get $f))))
+          (local.set $ca (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+          (local.set $x (v128.and (local.get $q1) (v128.load offset=16 (local.get $f))))
+          (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q2) (v128.load offset=32 (local.get $f))))
+          (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q3) (v128.load offset=48 (local.get $f))))
+          (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q4) (v128.load offset=64 (local.get $f))))
+          (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q5) (v128.load offset=80 (local.get $f))))
+          (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q6) (v128.load offset=96 (local.get $f))))
+          (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q7) (v128.load offset=112 (local.get $f))))
+          (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q0) (v128.load offset=128 (local.get $f))))
+          (local.set $cb (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+          (local.set $x (v128.and (local.get $q1) (v128.load offset=144 (local.get $f))))
+          (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q2) (v128.load offset=160 (local.get $f))))
+          (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q3) (v128.load offset=176 (local.get $f))))
+          (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q4) (v128.load offset=192 (local.get $f))))
+          (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q5) (v128.load offset=208 (local.get $f))))
+          (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q6) (v128.load offset=224 (local.get $f))))
+          (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $x (v128.and (local.get $q7) (v128.load offset=240 (local.get $f))))
+          (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+          (local.set $t (i32.add (local.get $qpop) (i32.load offset=0 (local.get $pops))))
+          (f64.store offset=0 (local.get $out)
+            (f64.div
+              (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $ca)) (i32.const 1)))
+              (f64.convert_i32_s (select (local.get $t) (i32.const 1) (local.get $t)))))
+          (local.set $t (i32.add (local.get $qpop) (i32.load offset=4 (local.get $pops))))
+          (f64.store offset=8 (local.get $out)
+            (f64.div
+              (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $cb)) (i32.const 1)))
+              (f64.convert_i32_s (select (local.get $t) (i32.const 1) (local.get $t)))))
+          (local.set $f (i32.add (local.get $f) (i32.const 256)))
+          (local.set $pops (i32.add (local.get $pops) (i32.const 8)))
+          (local.set $out (i32.add (local.get $out) (i32.const 16)))
+          (br_if $pairs (i32.lt_u (local.get $out) (local.get $pairsEnd))))))
+    ;; An odd last filter.
+    (if (i32.lt_u (local.get $out) (local.get $end))
+      (then
+        (local.set $x (v128.and (local.get $q0) (v128.load offset=0 (local.get $f))))
+        (local.set $ca (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+        (local.set $x (v128.and (local.get $q1) (v128.load offset=16 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q2) (v128.load offset=32 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q3) (v128.load offset=48 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q4) (v128.load offset=64 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q5) (v128.load offset=80 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q6) (v128.load offset=96 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q7) (v128.load offset=112 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $t (i32.add (local.get $qpop) (i32.load offset=0 (local.get $pops))))
+        (f64.store offset=0 (local.get $out)
           (f64.div
-            (f64.convert_i64_u (i64.shl (local.get $c) (i64.const 1)))
-            (f64.convert_i32_u (local.get $t)))
-          (i32.eqz (local.get $t))))
-      (local.set $f (i32.add (local.get $f) (i32.const 128)))
-      (local.set $pops (i32.add (local.get $pops) (i32.const 4)))
-      (local.set $out (i32.add (local.get $out) (i32.const 8)))
-      (br_if $filters (i32.lt_u (local.get $out) (local.get $end)))))
+            (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $ca)) (i32.const 1)))
+            (f64.convert_i32_s (select (local.get $t) (i32.const 1) (local.get $t))))))))
+
+  ;; The smallest f64 above x, for x >= 0: once k filters are kept a later one must beat the k-th
+  ;; best strictly (ties keep the earlier filter), so the scan's floor becomes nextUp(k-th best).
+  (func $nextUp (param $x f64) (result f64)
+    (f64.reinterpret_i64 (i64.add (i64.reinterpret_f64 (local.get $x)) (i64.const 1))))
+
+  ;; Puts (s, i) into the best list (scores descending, m of its k slots used) and returns the new
+  ;; m. When the list is full s beats its last entry, which drops out. An equal score stays behind
+  ;; the ones already kept: the scan offers filters in index order, so the earlier filter leads.
+  (func $keepBest (param $scores i32) (param $idx i32) (param $k i32) (param $m i32) (param $s f64) (param $i i32) (result i32)
+    (local $j i32) (local $sj i32) (local $ij i32)
+    (local.set $j (select (local.get $m) (i32.sub (local.get $k) (i32.const 1)) (i32.lt_u (local.get $m) (local.get $k))))
+    (local.set $sj (i32.add (local.get $scores) (i32.shl (local.get $j) (i32.const 3))))
+    (local.set $ij (i32.add (local.get $idx) (i32.shl (local.get $j) (i32.const 2))))
+    (block $placed
+      (loop $shift
+        (br_if $placed (i32.eq (local.get $sj) (local.get $scores)))
+        (br_if $placed (f64.ge (f64.load (i32.sub (local.get $sj) (i32.const 8))) (local.get $s)))
+        (f64.store (local.get $sj) (f64.load (i32.sub (local.get $sj) (i32.const 8))))
+        (i32.store (local.get $ij) (i32.load (i32.sub (local.get $ij) (i32.const 4))))
+        (local.set $sj (i32.sub (local.get $sj) (i32.const 8)))
+        (local.set $ij (i32.sub (local.get $ij) (i32.const 4)))
+        (br $shift)))
+    (f64.store (local.get $sj) (local.get $s))
+    (i32.store (local.get $ij) (local.get $i))
+    (select (i32.add (local.get $m) (i32.const 1)) (local.get $k) (i32.lt_u (local.get $m) (local.get $k))))
+
+  ;; The k best filters at or above minScore (anonlink's top-k): the same counts and division as
+  ;; scan_v128_1024, but a score is only compared with the floor (minScore, then nextUp of the
+  ;; k-th best once k are kept) instead of written, so the 1M scan reads 132 bytes a filter and
+  ;; writes none. Kept filters go to bestScores (f64) and bestIdx (i32), best first; returns how
+  ;; many (at most k). n >= 1, k >= 1.
+  (func (export "scan_best_1024")
+    (param $q i32) (param $f i32) (param $pops i32) (param $n i32) (param $k i32) (param $minScore f64)
+    (param $bestScores i32) (param $bestIdx i32) (result i32)
+    (local $qpop i32) (local $t i32) (local $popsEnd i32) (local $pairsEnd i32) (local $pops0 i32) (local $m i32)
+    (local $ca i64) (local $cb i64) (local $x v128) (local $sa f64) (local $sb f64) (local $lo f64)
+    (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $q4 v128) (local $q5 v128) (local $q6 v128) (local $q7 v128)
+    (local.set $qpop (i32.wrap_i64 (call $common (local.get $q) (local.get $q) (i32.const 128))))
+    (local.set $pops0 (local.get $pops))
+    (local.set $popsEnd (i32.add (local.get $pops) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $pairsEnd (i32.add (local.get $pops) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 2))))
+    (local.set $lo (local.get $minScore))
+    (local.set $q0 (v128.load offset=0 (local.get $q)))
+    (local.set $q1 (v128.load offset=16 (local.get $q)))
+    (local.set $q2 (v128.load offset=32 (local.get $q)))
+    (local.set $q3 (v128.load offset=48 (local.get $q)))
+    (local.set $q4 (v128.load offset=64 (local.get $q)))
+    (local.set $q5 (v128.load offset=80 (local.get $q)))
+    (local.set $q6 (v128.load offset=96 (local.get $q)))
+    (local.set $q7 (v128.load offset=112 (local.get $q)))
+    (block $scanned
+      (loop $resume
+        (br_if $scanned (i32.ge_u (local.get $pops) (local.get $pairsEnd)))
+        ;; The hot loop only leaves when a score reaches the floor: no call inside it, so V8
+        ;; keeps the query and pointers in registers.
+        (block $candidate
+          (loop $pairs
+            (local.set $x (v128.and (local.get $q0) (v128.load offset=0 (local.get $f))))
+            (local.set $ca (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+            (local.set $x (v128.and (local.get $q1) (v128.load offset=16 (local.get $f))))
+            (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q2) (v128.load offset=32 (local.get $f))))
+            (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q3) (v128.load offset=48 (local.get $f))))
+            (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q4) (v128.load offset=64 (local.get $f))))
+            (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q5) (v128.load offset=80 (local.get $f))))
+            (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q6) (v128.load offset=96 (local.get $f))))
+            (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q7) (v128.load offset=112 (local.get $f))))
+            (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q0) (v128.load offset=128 (local.get $f))))
+            (local.set $cb (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+            (local.set $x (v128.and (local.get $q1) (v128.load offset=144 (local.get $f))))
+            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q2) (v128.load offset=160 (local.get $f))))
+            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q3) (v128.load offset=176 (local.get $f))))
+            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q4) (v128.load offset=192 (local.get $f))))
+            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q5) (v128.load offset=208 (local.get $f))))
+            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q6) (v128.load offset=224 (local.get $f))))
+            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $x (v128.and (local.get $q7) (v128.load offset=240 (local.get $f))))
+            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+            (local.set $t (i32.add (local.get $qpop) (i32.load offset=0 (local.get $pops))))
+            (local.set $sa
+              (f64.div
+                (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $ca)) (i32.const 1)))
+                (f64.convert_i32_s (select (local.get $t) (i32.const 1) (local.get $t)))))
+            (local.set $t (i32.add (local.get $qpop) (i32.load offset=4 (local.get $pops))))
+            (local.set $sb
+              (f64.div
+                (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $cb)) (i32.const 1)))
+                (f64.convert_i32_s (select (local.get $t) (i32.const 1) (local.get $t)))))
+            (local.set $f (i32.add (local.get $f) (i32.const 256)))
+            (local.set $pops (i32.add (local.get $pops) (i32.const 8)))
+            (br_if $candidate (i32.or (f64.ge (local.get $sa) (local.get $lo)) (f64.ge (local.get $sb) (local.get $lo))))
+            (br_if $pairs (i32.lt_u (local.get $pops) (local.get $pairsEnd))))
+          (br $scanned))
+        (if (f64.ge (local.get $sa) (local.get $lo))
+          (then
+            (local.set $m (call $keepBest (local.get $bestScores) (local.get $bestIdx) (local.get $k) (local.get $m) (local.get $sa)
+              (i32.sub (i32.shr_u (i32.sub (local.get $pops) (local.get $pops0)) (i32.const 2)) (i32.const 2))))
+            (if (i32.eq (local.get $m) (local.get $k))
+              (then (local.set $lo (call $nextUp (f64.load (i32.add (local.get $bestScores) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 3))))))))))
+        (if (f64.ge (local.get $sb) (local.get $lo))
+          (then
+            (local.set $m (call $keepBest (local.get $bestScores) (local.get $bestIdx) (local.get $k) (local.get $m) (local.get $sb)
+              (i32.sub (i32.shr_u (i32.sub (local.get $pops) (local.get $pops0)) (i32.const 2)) (i32.const 1))))
+            (if (i32.eq (local.get $m) (local.get $k))
+              (then (local.set $lo (call $nextUp (f64.load (i32.add (local.get $bestScores) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 3))))))))))
+        (br $resume)))
+    ;; An odd last filter.
+    (if (i32.lt_u (local.get $pops) (local.get $popsEnd))
+      (then
+        (local.set $x (v128.and (local.get $q0) (v128.load offset=0 (local.get $f))))
+        (local.set $ca (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
+        (local.set $x (v128.and (local.get $q1) (v128.load offset=16 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q2) (v128.load offset=32 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q3) (v128.load offset=48 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q4) (v128.load offset=64 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q5) (v128.load offset=80 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q6) (v128.load offset=96 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $x (v128.and (local.get $q7) (v128.load offset=112 (local.get $f))))
+        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
+        (local.set $t (i32.add (local.get $qpop) (i32.load offset=0 (local.get $pops))))
+        (local.set $sa
+          (f64.div
+            (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $ca)) (i32.const 1)))
+            (f64.convert_i32_s (select (local.get $t) (i32.const 1) (local.get $t)))))
+        (local.set $pops (i32.add (local.get $pops) (i32.const 4)))
+        (if (f64.ge (local.get $sa) (local.get $lo))
+          (then
+            (local.set $m (call $keepBest (local.get $bestScores) (local.get $bestIdx) (local.get $k) (local.get $m) (local.get $sa)
+              (i32.sub (i32.shr_u (i32.sub (local.get $pops) (local.get $pops0)) (i32.const 2)) (i32.const 1))))
+            (if (i32.eq (local.get $m) (local.get $k))
+              (then (local.set $lo (call $nextUp (f64.load (i32.add (local.get $bestScores) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 3))))))))))))
+    (local.get $m))
+
 
   ;; Generic stride, scalar: i64.load + i64.and + i64.popcnt, 8 bytes a step.
   (func (export "scan_i64")

@@ -5,7 +5,7 @@
  * (a 1M-filter scan writes 8 MB of scores: copying them out costs ~15% of the scan).
  */
 import { diceWasmBase64 } from './dice-wasm-optional.ts';
-import { checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
+import { bestOf, checkBestArgs, checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 import { WasmHeap } from './wasm-heap.ts';
 
 /**
@@ -21,6 +21,7 @@ interface DiceExports {
   scan_i64(q: number, f: number, pops: number, n: number, stride: number, out: number): void;
   scan_i8x16(q: number, f: number, pops: number, n: number, stride: number, out: number): void;
   scan_v128_1024(q: number, f: number, pops: number, n: number, out: number): void;
+  scan_best_1024(q: number, f: number, pops: number, n: number, k: number, minScore: number, bestScores: number, bestIdx: number): number;
   pairs_v128_1024(
     a: number, popA: number, countA: number, b: number, popB: number, countB: number,
     idxA: number, idxB: number, n: number, out: number,
@@ -165,6 +166,31 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       if (straight(s.bytesPerFilter)) wasm.scan_many_v128_1024(q, qn, qpops, s.ptr, s.popPtr, s.count, o);
       else wasm.scan_many_v128(q, qn, qpops, s.ptr, s.popPtr, s.count, s.bytesPerFilter, o);
       finish(out, o, scratch);
+    },
+    scanBest(query, set, k, minScore) {
+      const s = own(set);
+      checkLength('query', query.length, s.bytesPerFilter);
+      checkBestArgs(k, minScore);
+      // No more can be kept than the set holds; the kernel's list is sized by this.
+      const keep = Math.min(k, s.count);
+      if (keep === 0) return { index: new Uint32Array(0), score: new Float64Array(0) };
+      if (!straight(s.bytesPerFilter)) {
+        const scores = new Float64Array(s.count);
+        kernel.scan(query, set, scores);
+        return bestOf(scores, keep, minScore);
+      }
+      const scratch: number[] = [];
+      const q = place(query, true, scratch);
+      const bestScores = heap.alloc(keep * 8);
+      const bestIdx = heap.alloc(keep * 4);
+      scratch.push(bestScores, bestIdx);
+      const kept = wasm.scan_best_1024(q, s.ptr, s.popPtr, s.count, keep, minScore, bestScores, bestIdx);
+      const best = {
+        index: new Uint32Array(memory.buffer, bestIdx, kept).slice(),
+        score: new Float64Array(memory.buffer, bestScores, kept).slice(),
+      };
+      for (const ptr of scratch) heap.release(ptr);
+      return best;
     },
     scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);

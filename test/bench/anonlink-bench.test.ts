@@ -54,13 +54,14 @@ describe('dice.anonlink bench', () => {
     const rows = await anonlinkBenches[0].run(ctx(tree));
     log.mockRestore();
     expect(rows.map((r) => r.name)).toEqual([
-      'dice.anonlink.credlink.50000', 'dice.anonlink.all.50000', 'dice.anonlink.topk.50000',
-      'dice.anonlink.credlink.2000', 'dice.anonlink.all.2000', 'dice.anonlink.topk.2000',
+      'dice.anonlink.credlink-scan.50000', 'dice.anonlink.all.50000', 'dice.anonlink.credlink-best.50000', 'dice.anonlink.topk.50000',
+      'dice.anonlink.credlink-scan.2000', 'dice.anonlink.all.2000', 'dice.anonlink.credlink-best.2000', 'dice.anonlink.topk.2000',
     ]);
     const all = rows[1];
     expect(String(all.params.ratios).split(' ')).toHaveLength(3);
-    expect(all.note).toMatch(/credlink\/anonlink per CPU-s \d+\.\d\d \(\d+\.\d\d-\d+\.\d\d\)/);
+    expect(all.note).toMatch(/credlink scan\/anonlink per CPU-s \d+\.\d\d \(\d+\.\d\d-\d+\.\d\d\)/);
     expect(all.params.anonlinkFlags).toBe('-O3 -std=c++11 -DNDEBUG');
+    expect(String(rows[3].params.ratios).split(' ')).toHaveLength(3);
     for (const r of rows) expect(r.rate.cpu).toBeGreaterThan(0);
   }, 60_000);
 
