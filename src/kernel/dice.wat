@@ -8,9 +8,10 @@
 ;;
 ;; Two shapes of each kernel: a generic one for any stride, and a straight-line one for 1024-bit
 ;; filters (the record-level CLK, the 1M scan), which V8 runs ~1.4x faster than the word loop
-;; (no loop control, constant offsets). The straight-line scan and multi-query scan reduce the
-;; eight ANDed blocks with carry-save adders before popcounting (fewer lane extracts, which bound
-;; the loop); the pair kernel, bound by memory latency, keeps two accumulators (one per lane).
+;; (no loop control, constant offsets). The straight-line scans take two filters (or queries) a
+;; step and popcount both lanes of each ANDed block; the pair kernel, bound by memory latency,
+;; keeps two accumulators (one per lane). docs/performance.md has the machine code V8 makes of
+;; them and what was tried (carry-save adders lost to spills).
 ;;
 ;; The scan also comes with two other popcount strategies (scalar i64, SIMD i8x16.popcnt) that the
 ;; bench measures; docs/performance.md has the numbers.
