@@ -5,7 +5,7 @@
  * (a 1M-filter scan writes 8 MB of scores: copying them out costs ~15% of the scan).
  */
 import { diceWasmBase64 } from './dice-wasm-optional.ts';
-import { checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
+import { bestOf, checkBestArgs, checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 import { WasmHeap } from './wasm-heap.ts';
 
 /**
@@ -21,6 +21,7 @@ interface DiceExports {
   scan_i64(q: number, f: number, pops: number, n: number, stride: number, out: number): void;
   scan_i8x16(q: number, f: number, pops: number, n: number, stride: number, out: number): void;
   scan_v128_1024(q: number, f: number, pops: number, n: number, out: number): void;
+  scan_best_1024(q: number, f: number, pops: number, n: number, k: number, minScore: number, bestScores: number, bestIdx: number): number;
   pairs_v128_1024(
     a: number, popA: number, countA: number, b: number, popB: number, countB: number,
     idxA: number, idxB: number, n: number, out: number,
@@ -104,6 +105,19 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
   const owned = new Map<Float64Array | Uint32Array, number>();
   const bytes = () => new Uint8Array(memory.buffer);
 
+  // One scratch block for the query (and scanBest's list), kept for the kernel's life: calls are
+  // synchronous, and allocating it per call cost ~10% of a 2,000-filter scan.
+  let scratch = { ptr: 0, bytes: 0 };
+  const scratchOf = (bytes: number): number => {
+    if (bytes > scratch.bytes) {
+      if (scratch.bytes > 0) heap.release(scratch.ptr);
+      const size = Math.max(4096, bytes);
+      scratch = { ptr: heap.alloc(size), bytes: size };
+    }
+    return scratch.ptr;
+  };
+  const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
+
   const own = (set: FilterSet): WasmFilterSet => {
     if (!(set instanceof WasmFilterSet) || set.memory !== memory) throw new TypeError('the filter set was loaded by another kernel');
     return set;
@@ -146,11 +160,12 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       checkLength('query', query.length, s.bytesPerFilter);
       checkLength('out', out.length, s.count);
       if (s.count === 0) return;
-      const scratch: number[] = [];
-      const q = place(query, true, scratch);
-      const o = place(out, false, scratch);
+      const q = scratchOf(query.length);
+      bytes().set(query, q);
+      const temporary: number[] = [];
+      const o = place(out, false, temporary);
       scanFn(q, s.ptr, s.popPtr, s.count, s.bytesPerFilter, o);
-      finish(out, o, scratch);
+      finish(out, o, temporary);
     },
     scanMany(queries, set, out) {
       const s = own(set);
@@ -165,6 +180,28 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       if (straight(s.bytesPerFilter)) wasm.scan_many_v128_1024(q, qn, qpops, s.ptr, s.popPtr, s.count, o);
       else wasm.scan_many_v128(q, qn, qpops, s.ptr, s.popPtr, s.count, s.bytesPerFilter, o);
       finish(out, o, scratch);
+    },
+    scanBest(query, set, k, minScore) {
+      const s = own(set);
+      checkLength('query', query.length, s.bytesPerFilter);
+      checkBestArgs(k, minScore);
+      // No more can be kept than the set holds; the kernel's list is sized by this.
+      const keep = Math.min(k, s.count);
+      if (keep === 0) return { index: new Uint32Array(0), score: new Float64Array(0) };
+      if (!straight(s.bytesPerFilter)) {
+        const scores = new Float64Array(s.count);
+        kernel.scan(query, set, scores);
+        return bestOf(scores, keep, minScore);
+      }
+      const q = scratchOf(align(query.length) + align(keep * 8) + keep * 4);
+      const bestScores = q + align(query.length);
+      const bestIdx = bestScores + align(keep * 8);
+      bytes().set(query, q);
+      const kept = wasm.scan_best_1024(q, s.ptr, s.popPtr, s.count, keep, minScore, bestScores, bestIdx);
+      return {
+        index: new Uint32Array(memory.buffer, bestIdx, kept).slice(),
+        score: new Float64Array(memory.buffer, bestScores, kept).slice(),
+      };
     },
     scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);
