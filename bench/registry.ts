@@ -13,6 +13,7 @@ import { diceBenches } from './dice-bench.ts';
 import { hashBenches } from './hash-bench.ts';
 import { hashCliBenches } from './hash-cli-bench.ts';
 import { linkBenches } from './link-bench.ts';
+import { linkStateBenches } from './link-state-bench.ts';
 import { outcomesBenches } from './outcomes-bench.ts';
 import { startupBenches } from './startup-bench.ts';
 
@@ -48,5 +49,5 @@ export interface Bench {
 export const benches: Bench[] = [
   ...diceBenches,
   ...anonlinkBenches,
-  ...hashBenches, ...hashCliBenches, ...linkBenches, ...outcomesBenches, ...startupBenches,
+  ...hashBenches, ...hashCliBenches, ...linkBenches, ...linkStateBenches, ...outcomesBenches, ...startupBenches,
 ];
