@@ -1,4 +1,4 @@
-import type { Margin, PublishedCell, PublishedTable, RawCell, RawTable } from './cells.ts';
+import type { HistogramBins, Margin, PublishedCell, PublishedTable, RawCell, RawTable, StatCell } from './cells.ts';
 import { auditedSuppression, type AuditReport } from './audited-suppression.ts';
 import type { LpSolver, PeopleInterval } from './margin-audit.ts';
 import { countInterval, numeratorInterval } from './published-intervals.ts';
@@ -8,7 +8,7 @@ import { primarySuppressionReason, type CellSizes } from './small-cell-suppressi
 import { STAT_PERCENTILE, mean, safePercentile, variance } from './safe-percentile.ts';
 import { publishedRate, roundCount, roundDollars, roundTo } from './rounding.ts';
 import { planDpBudget, type DpBudget } from './dp-budget.ts';
-import { histogramMean, histogramPercentile, noisyCount, noisyHistogram } from './geometric-noise.ts';
+import { dpBins, histogramMean, histogramPercentile, noisyCount, noisyDistribution, noisyHistogram, type NoisyDistribution } from './geometric-noise.ts';
 
 export interface DpSettings {
   epsilon: number;
@@ -49,8 +49,20 @@ function measureExact(cell: RawCell): Measured {
   }
 }
 
+/** Noisy distributions already released in a table, by the list of values (see planDpBudget). */
+type Releases = Map<readonly number[], { bins: HistogramBins; release: NoisyDistribution }>;
+
+function distributionOf(cell: StatCell, alpha: number, random: () => number, releases: Releases): NoisyDistribution {
+  const earlier = releases.get(cell.values);
+  const { min, max, width } = cell.bins;
+  if (earlier && earlier.bins.min === min && earlier.bins.max === max && earlier.bins.width === width) return earlier.release;
+  const release = noisyDistribution(cell.values, cell.bins, alpha, random);
+  if (!earlier) releases.set(cell.values, { bins: cell.bins, release });
+  return release;
+}
+
 /** Noisy measurement: counts get geometric noise, statistics come from a noisy histogram. */
-function measureNoisy(cell: RawCell, alpha: number, random: () => number): Measured {
+function measureNoisy(cell: RawCell, alpha: number, random: () => number, releases: Releases): Measured {
   switch (cell.kind) {
     case 'count': {
       const count = noisyCount(cell.count, alpha, random);
@@ -63,23 +75,21 @@ function measureNoisy(cell: RawCell, alpha: number, random: () => number): Measu
       return { sizes: { kind: 'rate', primary: numerator, secondary: denominator, employers: cell.employers }, value };
     }
     case 'stat': {
-      const hist = noisyHistogram(cell.values, cell.bins, alpha, random);
-      const n = hist.reduce((a, b) => a + b, 0);
-      const value = cell.stat === 'mean' ? histogramMean(hist, cell.bins) : histogramPercentile(hist, cell.bins, STAT_PERCENTILE[cell.stat]);
+      const { n, histogram, bins } = distributionOf(cell, alpha, random, releases);
+      const value = n <= 0 ? null : cell.stat === 'mean' ? histogramMean(histogram, bins) : histogramPercentile(histogram, bins, STAT_PERCENTILE[cell.stat]);
       return { sizes: { kind: 'stat', primary: n, employers: cell.employers }, value };
     }
     case 'mean_difference': {
-      const treated = noisyHistogram(cell.treated, cell.bins, alpha, random);
-      const comparison = noisyHistogram(cell.comparison, cell.bins, alpha, random);
-      const t = histogramMean(treated, cell.bins);
-      const c = histogramMean(comparison, cell.bins);
-      const sum = (h: number[]) => h.reduce((a, b) => a + b, 0);
       // Under DP only the difference is released: a standard error from noisy histograms would
-      // need its own budget, so the cell is suppressed (value null).
-      return {
-        sizes: { kind: 'mean_difference', primary: sum(treated), secondary: sum(comparison), minArm: cell.minArm },
-        value: cell.statistic === 'standard_error' ? null : t !== null && c !== null ? t - c : null,
-      };
+      // need its own budget, so the cell is suppressed, spends none and looks at no data.
+      if (cell.statistic === 'standard_error') return { sizes: { kind: 'mean_difference', primary: 0, secondary: 0, minArm: cell.minArm }, value: null };
+      const bins = dpBins(cell.bins);
+      const treated = noisyHistogram(cell.treated, bins, alpha, random);
+      const comparison = noisyHistogram(cell.comparison, bins, alpha, random);
+      const t = histogramMean(treated, bins);
+      const c = histogramMean(comparison, bins);
+      const sum = (h: number[]) => h.reduce((a, b) => a + b, 0);
+      return { sizes: { kind: 'mean_difference', primary: sum(treated), secondary: sum(comparison), minArm: cell.minArm }, value: t !== null && c !== null ? t - c : null };
     }
   }
 }
@@ -116,7 +126,8 @@ function measureAll(tables: readonly RawTable[], alphaOf: (table: string) => num
   const measured = new Map<string, Measured>();
   for (const table of tables) {
     const alpha = alphaOf(table.name);
-    for (const cell of table.cells) measured.set(keyOf(table.name, cell.id), alpha === undefined ? measureExact(cell) : measureNoisy(cell, alpha, random!));
+    const releases: Releases = new Map();
+    for (const cell of table.cells) measured.set(keyOf(table.name, cell.id), alpha === undefined ? measureExact(cell) : measureNoisy(cell, alpha, random!, releases));
   }
   return measured;
 }
