@@ -31,6 +31,7 @@ import type { HistogramBins, RawCell } from './cells.ts';
 
 /** A rate's numerator and denominator, a difference's two arms; a standard error is not released under DP, so it costs none. */
 function queriesOf(cell: RawCell): number {
+  if (cell.dpSumOf) return 0; // the sum of its parts' releases
   if (cell.kind === 'mean_difference') return cell.statistic === 'standard_error' ? 0 : 2;
   return cell.kind === 'rate' ? 2 : 1;
 }

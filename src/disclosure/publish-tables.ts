@@ -1,4 +1,4 @@
-import type { HistogramBins, Margin, PublishedCell, PublishedTable, RawCell, RawTable, StatCell } from './cells.ts';
+import type { Margin, PublishedCell, PublishedTable, RawCell, RawTable } from './cells.ts';
 import { auditedSuppression, type AuditReport } from './audited-suppression.ts';
 import type { LpSolver, PeopleInterval } from './margin-audit.ts';
 import { countInterval, numeratorInterval } from './published-intervals.ts';
@@ -8,7 +8,7 @@ import { primarySuppressionReason, type CellSizes } from './small-cell-suppressi
 import { STAT_PERCENTILE, mean, safePercentile, variance } from './safe-percentile.ts';
 import { publishedRate, roundCount, roundDollars, roundTo } from './rounding.ts';
 import { planDpBudget, type DpBudget } from './dp-budget.ts';
-import { dpBins, histogramMean, histogramPercentile, noisyCount, noisyDistribution, noisyHistogram, type NoisyDistribution } from './geometric-noise.ts';
+import { measureNoisyTable } from './noisy-release.ts';
 
 export interface DpSettings {
   epsilon: number;
@@ -49,51 +49,6 @@ function measureExact(cell: RawCell): Measured {
   }
 }
 
-/** Noisy distributions already released in a table, by the list of values (see planDpBudget). */
-type Releases = Map<readonly number[], { bins: HistogramBins; release: NoisyDistribution }>;
-
-function distributionOf(cell: StatCell, alpha: number, random: () => number, releases: Releases): NoisyDistribution {
-  const earlier = releases.get(cell.values);
-  const { min, max, width } = cell.bins;
-  if (earlier && earlier.bins.min === min && earlier.bins.max === max && earlier.bins.width === width) return earlier.release;
-  const release = noisyDistribution(cell.values, cell.bins, alpha, random);
-  if (!earlier) releases.set(cell.values, { bins: cell.bins, release });
-  return release;
-}
-
-/** Noisy measurement: counts get geometric noise, statistics come from a noisy histogram. */
-function measureNoisy(cell: RawCell, alpha: number, random: () => number, releases: Releases): Measured {
-  switch (cell.kind) {
-    case 'count': {
-      const count = noisyCount(cell.count, alpha, random);
-      return { sizes: { kind: 'count', primary: count, employers: cell.employers }, value: count };
-    }
-    case 'rate': {
-      const numerator = noisyCount(cell.numerator, alpha, random);
-      const denominator = noisyCount(cell.denominator, alpha, random);
-      const value = denominator > 0 ? Math.min(1, numerator / denominator) : null;
-      return { sizes: { kind: 'rate', primary: numerator, secondary: denominator, employers: cell.employers }, value };
-    }
-    case 'stat': {
-      const { n, histogram, bins } = distributionOf(cell, alpha, random, releases);
-      const value = n <= 0 ? null : cell.stat === 'mean' ? histogramMean(histogram, bins) : histogramPercentile(histogram, bins, STAT_PERCENTILE[cell.stat]);
-      return { sizes: { kind: 'stat', primary: n, employers: cell.employers }, value };
-    }
-    case 'mean_difference': {
-      // Under DP only the difference is released: a standard error from noisy histograms would
-      // need its own budget, so the cell is suppressed, spends none and looks at no data.
-      if (cell.statistic === 'standard_error') return { sizes: { kind: 'mean_difference', primary: 0, secondary: 0, minArm: cell.minArm }, value: null };
-      const bins = dpBins(cell.bins);
-      const treated = noisyHistogram(cell.treated, bins, alpha, random);
-      const comparison = noisyHistogram(cell.comparison, bins, alpha, random);
-      const t = histogramMean(treated, bins);
-      const c = histogramMean(comparison, bins);
-      const sum = (h: number[]) => h.reduce((a, b) => a + b, 0);
-      return { sizes: { kind: 'mean_difference', primary: sum(treated), secondary: sum(comparison), minArm: cell.minArm }, value: t !== null && c !== null ? t - c : null };
-    }
-  }
-}
-
 function populationOf(m: Measured): number {
   if (m.sizes.kind === 'rate') return m.sizes.secondary ?? 0;
   if (m.sizes.kind === 'mean_difference') return m.sizes.primary + (m.sizes.secondary ?? 0);
@@ -126,8 +81,8 @@ function measureAll(tables: readonly RawTable[], alphaOf: (table: string) => num
   const measured = new Map<string, Measured>();
   for (const table of tables) {
     const alpha = alphaOf(table.name);
-    const releases: Releases = new Map();
-    for (const cell of table.cells) measured.set(keyOf(table.name, cell.id), alpha === undefined ? measureExact(cell) : measureNoisy(cell, alpha, random!, releases));
+    if (alpha === undefined) for (const cell of table.cells) measured.set(keyOf(table.name, cell.id), measureExact(cell));
+    else for (const [id, m] of measureNoisyTable(table, alpha, random!)) measured.set(keyOf(table.name, id), m);
   }
   return measured;
 }
