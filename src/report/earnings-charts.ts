@@ -63,7 +63,7 @@ export function effectMeasure(tables: readonly PublishedTable[], credential: str
   return best && published(best) > 0 ? best : undefined;
 }
 
-const COMPARISON_GROUP: Record<string, string> = { did: 'failed candidates, not yet passed', did_matched: 'matched non-holders' };
+const COMPARISON_GROUP: Record<string, string> = { did: 'failed candidates, not yet passed', did_nyt: 'later holders, not yet treated', did_matched: 'matched non-holders' };
 
 /**
  * Holders' mean change from their pre-award average beside the comparison group's (holders'
