@@ -6,7 +6,7 @@ import { clusterRecords, type Clustering, type SourceLinks } from './clustering.
 import { scoreSides, type ScoredPairs } from './link-pair.ts';
 import { chooseLinks, thresholdEdges } from './link-selection.ts';
 import type { LinkSettings } from './link-settings.ts';
-import { directWageLinks, isDirectWagePair } from './direct-wage-links.ts';
+import { directWageLinks, isDirectWagePair, type SpineCandidates } from './direct-wage-links.ts';
 import { buildSourceStore, sharedFields, type LinkSource, type SourceStore } from './source-store.ts';
 
 export interface PairLinkage {
@@ -18,8 +18,9 @@ export interface PairLinkage {
   /** The threshold the links were chosen at (match probability for fs, CLK Dice for threshold). */
   threshold: number;
   /**
-   * 'direct-outside-spine': a roster linked to the wage file directly, links kept only between
-   * records the spine left unlinked (isDirectWagePair); absent for every other pair.
+   * 'direct-outside-spine': a roster linked to the wage file directly, for roster records the
+   * spine left alone: to wage records outside the spine, or into a spine cluster the spine pair
+   * had proposed (directWageLinks); absent for every other pair.
    */
   path?: 'direct-outside-spine';
   /** For a direct pair: the matches expected among the records outside the spine (its candidates' global probabilities do not apply). */
@@ -110,8 +111,9 @@ export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<
   if (directPairs.length > 0) {
     const clustering = clusterLinks(stores, pairs);
     for (const { a, b, scored } of directPairs) {
-      const missed = missedSpineLinks(stores, pairs, stores[a].role === 'roster' ? a : b);
-      pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings, missed), path: 'direct-outside-spine' });
+      const roster = stores[a].role === 'roster' ? a : b;
+      const missed = missedSpineLinks(stores, pairs, roster);
+      pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings, missed, spineCandidates(stores, pairs, roster)), path: 'direct-outside-spine' });
     }
   }
   const order = new Map(scoredPairs.map((p, i) => [`${p.a}|${p.b}`, i]));
@@ -131,6 +133,18 @@ function missedSpineLinks(stores: readonly SourceStore[], pairs: readonly PairLi
   if (!spinePair) return 0;
   const expected = spinePair.scored.matchProbability.reduce((s, p) => s + p, 0);
   return Math.max(0, expected - spinePair.links.length);
+}
+
+/** The candidate pairs of the spine~roster pair, by roster and spine record (directWageLinks). */
+function spineCandidates(stores: readonly SourceStore[], pairs: readonly PairLinkage[], roster: number): SpineCandidates | undefined {
+  const spinePair = pairs.find((p) => (p.a === roster || p.b === roster) && stores[p.a === roster ? p.b : p.a].role === 'spine');
+  if (!spinePair) return undefined;
+  const spineSource = spinePair.a === roster ? spinePair.b : spinePair.a;
+  const spineCount = stores[spineSource].count;
+  const [rosterSide, spineSide] = spinePair.a === roster ? [spinePair.scored.left, spinePair.scored.right] : [spinePair.scored.right, spinePair.scored.left];
+  const candidates = new Set<number>();
+  for (let i = 0; i < rosterSide.length; i++) candidates.add(rosterSide[i] * spineCount + spineSide[i]);
+  return { pairs: candidates, spineCount, spineSource };
 }
 
 /** The threshold of one source pair: the Dice threshold, a fixed probability, or the one of best expected F1 ('auto'). */

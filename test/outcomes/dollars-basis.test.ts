@@ -24,6 +24,17 @@ describe('real and nominal dollars', () => {
     expect(median4(nominal)).not.toBe(median4(run()));
   });
 
+  it('deflates the high-school baseline only in real dollars', () => {
+    const baseline = { highSchoolBaseline: { annualEarnings: 30000, year: 2015, source: 'test survey' } };
+    const verdicts = (dollars: 'real' | 'nominal') => computeOutcomeTables({ persons, catalog: CATALOG, employers: EMPLOYERS }, testConfig({ cpi, baseYear: 2010, dollars, ...baseline })).tables.find((t) => t.name === 'value-verdicts')!;
+    const hsBaseline = (t: ReturnType<typeof verdicts>) => new Set(t.cells.filter((c) => c.measure === 'hs_baseline').map((c) => c.value));
+    // CPI 125 in 2015 against 100 in the 2010 base year.
+    expect(hsBaseline(verdicts('real'))).toEqual(new Set([24000]));
+    expect(verdicts('real').definition).toContain("in the tables' real 2010 dollars");
+    expect(hsBaseline(verdicts('nominal'))).toEqual(new Set([30000]));
+    expect(verdicts('nominal').definition).toContain('in nominal 2015 dollars, not deflated');
+  });
+
   it('names the design on every comparison cell', () => {
     const cells = run().tables.find((t) => t.name === 'comparison')!.cells.filter((c) => c.dims.credential === 'A');
     expect(cells.length).toBeGreaterThan(0);

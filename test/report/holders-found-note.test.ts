@@ -16,4 +16,15 @@ describe('report: holders by path and dollars', () => {
     expect(nominal).toContain('in nominal dollars of each quarter: not deflated');
     expect(nominal).not.toContain('CUUR0000SA0');
   });
+
+  it('titles the dollar axes of the charts real or nominal, as the run set them', async () => {
+    const base = reportFixture();
+    const real = await buildReport(base);
+    const nominal = await buildReport({ ...base, parameters: { ...base.parameters, outcomes: { ...base.parameters.outcomes, dollars: 'nominal' } } });
+    for (const title of ['dollars a quarter', 'quarterly earnings', 'earnings']) {
+      expect(real).toContain(`real ${title}`);
+      expect(nominal).toContain(`nominal ${title}`);
+    }
+    expect(nominal).not.toMatch(/real (dollars a quarter|quarterly earnings|earnings)\b/i);
+  });
 });
