@@ -1,8 +1,9 @@
 /**
  * The WebAssembly Dice kernel (dice.wat). Filter sets are copied into one shared linear memory
- * once; scratch for queries, indices and scores is taken per call unless the caller passes
- * arrays from `allocScores`/`allocIndices`, which live in that memory and skip the copies
- * (a 1M-filter scan writes 8 MB of scores: copying them out costs ~15% of the scan).
+ * once. A query goes through one scratch block the kernel keeps; index and score arrays are
+ * taken per call unless the caller passes arrays from `allocScores`/`allocIndices`, which live in
+ * that memory and skip the copies (a 1M-filter scan writes 8 MB of scores: copying them out costs
+ * ~15% of the scan).
  */
 import { diceWasmBase64 } from './dice-wasm-optional.ts';
 import { bestOf, checkBestArgs, checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
@@ -115,11 +116,11 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
     if (queryBytes === scratch.queryBytes && keep === scratch.keep) return scratch;
     const scoresAt = align(queryBytes);
     const idxAt = scoresAt + align(keep * 8);
-    const bytes = idxAt + keep * 4;
+    const needed = idxAt + keep * 4;
     let { ptr, bytes: size } = scratch;
-    if (bytes > size) {
+    if (needed > size) {
       if (size > 0) heap.release(ptr);
-      size = Math.max(4096, bytes);
+      size = Math.max(4096, needed);
       ptr = heap.alloc(size);
     }
     scratch = {
@@ -173,7 +174,8 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       checkLength('query', query.length, s.bytesPerFilter);
       checkLength('out', out.length, s.count);
       if (s.count === 0) return;
-      const work = scratchFor(query.length, 0);
+      // The layout scanBest last used is kept, so that alternating calls make no views.
+      const work = scratchFor(query.length, Math.max(0, scratch.keep));
       work.query.set(query);
       const q = work.ptr;
       const temporary: number[] = [];
