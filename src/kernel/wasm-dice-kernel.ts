@@ -6,7 +6,7 @@
  * ~15% of the scan).
  */
 import { diceWasmBase64 } from './dice-wasm-optional.ts';
-import { bestOf, checkBestArgs, checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
+import { bestOf, checkBestArgs, checkFilters, checkLength, checkPairArgs, type BestMatches, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 import { WasmHeap } from './wasm-heap.ts';
 
 /**
@@ -203,7 +203,7 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       checkBestArgs(k, minScore);
       // No more can be kept than the set holds; the kernel's list is sized by this.
       const keep = Math.min(k, s.count);
-      if (keep === 0) return { index: new Uint32Array(0), score: new Float64Array(0) };
+      if (keep === 0) return { index: [], score: [] };
       if (!straight(s.bytesPerFilter)) {
         const scores = new Float64Array(s.count);
         kernel.scan(query, set, scores);
@@ -212,7 +212,12 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       const work = scratchFor(query.length, keep);
       work.query.set(query);
       const kept = wasm.scan_best_1024(work.ptr, s.ptr, s.popPtr, s.count, keep, minScore, work.scores.byteOffset, work.idx.byteOffset);
-      return { index: work.idx.slice(0, kept), score: work.scores.slice(0, kept) };
+      const best: BestMatches = { index: [], score: [] };
+      for (let i = 0; i < kept; i++) {
+        best.index.push(work.idx[i]);
+        best.score.push(work.scores[i]);
+      }
+      return best;
     },
     scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);
