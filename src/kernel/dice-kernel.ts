@@ -15,10 +15,13 @@ export interface FilterSet {
   popcount(i: number): number;
 }
 
-/** The filters a best-match scan keeps: their indices in the set and their scores, best first. */
+/**
+ * The filters a best-match scan keeps: their indices in the set and their scores, best first.
+ * Plain arrays: k is small, and a typed array made per call costs more than the scan of a small set.
+ */
 export interface BestMatches {
-  index: Uint32Array;
-  score: Float64Array;
+  index: number[];
+  score: number[];
 }
 
 export interface DiceKernel {
@@ -99,5 +102,5 @@ export function bestOf(scores: Float64Array, k: number, minScore: number): BestM
     score[slot] = s;
     index[slot] = i;
   }
-  return { index: index.slice(0, kept), score: score.slice(0, kept) };
+  return { index: Array.from(index.subarray(0, kept)), score: Array.from(score.subarray(0, kept)) };
 }

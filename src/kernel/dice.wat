@@ -183,9 +183,10 @@
             (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $ca)) (i32.const 1)))
             (f64.convert_i32_s (select (local.get $t) (i32.const 1) (local.get $t))))))))
 
-  ;; The k best filters at or above minScore (anonlink's top-k): the same counts and division as
-  ;; scan_v128_1024, but a score is only compared with a floor instead of written, so the 1M scan
-  ;; reads 132 bytes a filter and writes none. The floor is minScore until k filters are kept, then
+  ;; The k best filters at or above minScore (anonlink's top-k): the same counts as
+  ;; scan_v128_1024, but compared with a floor instead of scored and written, so the 1M scan reads
+  ;; 132 bytes a filter and writes none. One filter a step: with two, V8 hoisted the second
+  ;; filter's loads and spilled them (1.14x slower in L2). The floor is minScore until k filters are kept, then
   ;; the smallest f64 above the k-th best (its bits + 1, scores being >= 0): a later filter must
   ;; beat it strictly, so equal scores keep the earlier filter. Kept filters go to bestScores (f64)
   ;; and bestIdx (i32), scores descending, inserted by shifting lower ones down; returns how many
@@ -193,14 +194,13 @@
   (func (export "scan_best_1024")
     (param $q i32) (param $f i32) (param $pops i32) (param $n i32) (param $k i32) (param $minScore f64)
     (param $bestScores i32) (param $bestIdx i32) (result i32)
-    (local $qpop i32) (local $ta i32) (local $tb i32) (local $tk i32) (local $popsEnd i32) (local $pairsEnd i32) (local $pops0 i32)
-    (local $m i32) (local $twoA i32) (local $B i32) (local $C i32) (local $ca i64) (local $cb i64) (local $x v128)
+    (local $qpop i32) (local $ta i32) (local $tk i32) (local $popsEnd i32) (local $pops0 i32)
+    (local $m i32) (local $twoA i32) (local $B i32) (local $C i32) (local $ca i64) (local $x v128)
     (local $sa f64) (local $sb f64) (local $lo f64) (local $i i32) (local $pending i32) (local $j i32) (local $sj i32) (local $ij i32)
     (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $q4 v128) (local $q5 v128) (local $q6 v128) (local $q7 v128)
     (local.set $qpop (i32.wrap_i64 (call $common (local.get $q) (local.get $q) (i32.const 128))))
     (local.set $pops0 (local.get $pops))
     (local.set $popsEnd (i32.add (local.get $pops) (i32.shl (local.get $n) (i32.const 2))))
-    (local.set $pairsEnd (i32.add (local.get $pops) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 2))))
     (local.set $lo (local.get $minScore))
     ;; Until k are kept the floor is minScore: 2c 2^19 >= M t with M = floor(minScore 2^19) lets
     ;; through every filter that reaches it (and a few just below, which the exact check drops).
@@ -216,11 +216,11 @@
     (local.set $q7 (v128.load offset=112 (local.get $q)))
     (block $scanned
       (loop $resume
-        (br_if $scanned (i32.ge_u (local.get $pops) (local.get $pairsEnd)))
-        ;; The hot loop compares integers only and leaves when one of the pair may reach the
-        ;; floor; no division, no call (which would make V8 spill the query).
+        (br_if $scanned (i32.ge_u (local.get $pops) (local.get $popsEnd)))
+        ;; The hot loop compares integers only and leaves when the filter may reach the floor;
+        ;; no division, no call (which would make V8 spill the query).
         (block $candidate
-          (loop $pairs
+          (loop $filters
             (local.set $x (v128.and (local.get $q0) (v128.load offset=0 (local.get $f))))
             (local.set $ca (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
             (local.set $x (v128.and (local.get $q1) (v128.load offset=16 (local.get $f))))
@@ -237,36 +237,16 @@
             (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
             (local.set $x (v128.and (local.get $q7) (v128.load offset=112 (local.get $f))))
             (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $x (v128.and (local.get $q0) (v128.load offset=128 (local.get $f))))
-            (local.set $cb (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
-            (local.set $x (v128.and (local.get $q1) (v128.load offset=144 (local.get $f))))
-            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $x (v128.and (local.get $q2) (v128.load offset=160 (local.get $f))))
-            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $x (v128.and (local.get $q3) (v128.load offset=176 (local.get $f))))
-            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $x (v128.and (local.get $q4) (v128.load offset=192 (local.get $f))))
-            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $x (v128.and (local.get $q5) (v128.load offset=208 (local.get $f))))
-            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $x (v128.and (local.get $q6) (v128.load offset=224 (local.get $f))))
-            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $x (v128.and (local.get $q7) (v128.load offset=240 (local.get $f))))
-            (local.set $cb (i64.add (local.get $cb) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-            (local.set $ta (i32.add (local.get $qpop) (i32.load offset=0 (local.get $pops))))
-            (local.set $tb (i32.add (local.get $qpop) (i32.load offset=4 (local.get $pops))))
-            (local.set $f (i32.add (local.get $f) (i32.const 256)))
-            (local.set $pops (i32.add (local.get $pops) (i32.const 8)))
-            (br_if $candidate (i32.or (i32.ge_u (i32.mul (i32.wrap_i64 (local.get $ca)) (local.get $twoA)) (i32.add (i32.mul (local.get $B) (local.get $ta)) (local.get $C)))
-              (i32.ge_u (i32.mul (i32.wrap_i64 (local.get $cb)) (local.get $twoA)) (i32.add (i32.mul (local.get $B) (local.get $tb)) (local.get $C)))))
-            (br_if $pairs (i32.lt_u (local.get $pops) (local.get $pairsEnd))))
+            (local.set $ta (i32.add (local.get $qpop) (i32.load (local.get $pops))))
+            (local.set $f (i32.add (local.get $f) (i32.const 128)))
+            (local.set $pops (i32.add (local.get $pops) (i32.const 4)))
+            (br_if $candidate (i32.ge_u (i32.mul (i32.wrap_i64 (local.get $ca)) (local.get $twoA)) (i32.add (i32.mul (local.get $B) (local.get $ta)) (local.get $C))))
+            (br_if $filters (i32.lt_u (local.get $pops) (local.get $popsEnd))))
           (br $scanned))
         (local.set $sa (f64.div (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $ca)) (i32.const 1)))
           (f64.convert_i32_s (select (local.get $ta) (i32.const 1) (local.get $ta)))))
-        (local.set $sb (f64.div (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $cb)) (i32.const 1)))
-          (f64.convert_i32_s (select (local.get $tb) (i32.const 1) (local.get $tb)))))
-        (local.set $i (i32.sub (i32.shr_u (i32.sub (local.get $pops) (local.get $pops0)) (i32.const 2)) (i32.const 2)))
-        (local.set $pending (i32.const 2))
+        (local.set $i (i32.sub (i32.shr_u (i32.sub (local.get $pops) (local.get $pops0)) (i32.const 2)) (i32.const 1)))
+        (local.set $pending (i32.const 1))
         (loop $offers
           (if (f64.ge (local.get $sa) (local.get $lo))
             (then
@@ -300,62 +280,6 @@
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br_if $offers (local.tee $pending (i32.sub (local.get $pending) (i32.const 1)))))
         (br $resume)))
-    ;; An odd last filter.
-    (if (i32.lt_u (local.get $pops) (local.get $popsEnd))
-      (then
-        (local.set $x (v128.and (local.get $q0) (v128.load offset=0 (local.get $f))))
-        (local.set $ca (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x)))))
-        (local.set $x (v128.and (local.get $q1) (v128.load offset=16 (local.get $f))))
-        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-        (local.set $x (v128.and (local.get $q2) (v128.load offset=32 (local.get $f))))
-        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-        (local.set $x (v128.and (local.get $q3) (v128.load offset=48 (local.get $f))))
-        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-        (local.set $x (v128.and (local.get $q4) (v128.load offset=64 (local.get $f))))
-        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-        (local.set $x (v128.and (local.get $q5) (v128.load offset=80 (local.get $f))))
-        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-        (local.set $x (v128.and (local.get $q6) (v128.load offset=96 (local.get $f))))
-        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-        (local.set $x (v128.and (local.get $q7) (v128.load offset=112 (local.get $f))))
-        (local.set $ca (i64.add (local.get $ca) (i64.add (i64.popcnt (i64x2.extract_lane 0 (local.get $x))) (i64.popcnt (i64x2.extract_lane 1 (local.get $x))))))
-        (local.set $ta (i32.add (local.get $qpop) (i32.load (local.get $pops))))
-        (local.set $sa (f64.div (f64.convert_i32_s (i32.shl (i32.wrap_i64 (local.get $ca)) (i32.const 1)))
-          (f64.convert_i32_s (select (local.get $ta) (i32.const 1) (local.get $ta)))))
-        (local.set $i (i32.shr_u (i32.sub (local.get $pops) (local.get $pops0)) (i32.const 2)))
-        (local.set $pending (i32.const 1))
-        (loop $offers
-          (if (f64.ge (local.get $sa) (local.get $lo))
-            (then
-              (local.set $j (select (local.get $m) (i32.sub (local.get $k) (i32.const 1)) (i32.lt_u (local.get $m) (local.get $k))))
-              (local.set $sj (i32.add (local.get $bestScores) (i32.shl (local.get $j) (i32.const 3))))
-              (local.set $ij (i32.add (local.get $bestIdx) (i32.shl (local.get $j) (i32.const 2))))
-              (block $placed
-                (loop $shift
-                  (br_if $placed (i32.eq (local.get $sj) (local.get $bestScores)))
-                  (br_if $placed (f64.ge (f64.load (i32.sub (local.get $sj) (i32.const 8))) (local.get $sa)))
-                  (f64.store (local.get $sj) (f64.load (i32.sub (local.get $sj) (i32.const 8))))
-                  (i32.store (local.get $ij) (i32.load (i32.sub (local.get $ij) (i32.const 4))))
-                  (local.set $sj (i32.sub (local.get $sj) (i32.const 8)))
-                  (local.set $ij (i32.sub (local.get $ij) (i32.const 4)))
-                  (br $shift)))
-              (f64.store (local.get $sj) (local.get $sa))
-              (i32.store (local.get $ij) (local.get $i))
-              (local.set $m (select (i32.add (local.get $m) (i32.const 1)) (local.get $k) (i32.lt_u (local.get $m) (local.get $k))))
-              (if (i32.eq (local.get $m) (local.get $k))
-                (then
-                  ;; The k-th best (2c_k / t_k) is the floor now: in integers, 2c t_k > 2c_k t.
-                  (local.set $sj (i32.add (local.get $bestScores) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 3))))
-                  (local.set $lo (f64.reinterpret_i64 (i64.add (i64.load (local.get $sj)) (i64.const 1))))
-                  (local.set $tk (i32.add (local.get $qpop) (i32.load (i32.add (local.get $pops0)
-                    (i32.shl (i32.load (i32.add (local.get $bestIdx) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 2)))) (i32.const 2))))))
-                  (local.set $tk (select (local.get $tk) (i32.const 1) (local.get $tk)))
-                  (local.set $twoA (i32.shl (local.get $tk) (i32.const 1)))
-                  (local.set $B (i32.trunc_f64_s (f64.nearest (f64.mul (f64.load (local.get $sj)) (f64.convert_i32_s (local.get $tk))))))
-                  (local.set $C (i32.const 1))))))
-          (local.set $sa (local.get $sb))
-          (local.set $i (i32.add (local.get $i) (i32.const 1)))
-          (br_if $offers (local.tee $pending (i32.sub (local.get $pending) (i32.const 1)))))))
     (local.get $m))
 
 

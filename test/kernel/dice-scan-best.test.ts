@@ -113,3 +113,26 @@ describe('wasm scan of 1024-bit filters two at a time', () => {
     );
   });
 });
+
+describe('wasm kernel scratch', () => {
+  it('gives the same results when scan and scanBest of any k alternate, across memory growth', () => {
+    const kernel = createWasmDiceKernel({ maximumBytes: 64 << 20 });
+    const js = createJsDiceKernel();
+    const fs = new Uint8Array(300 * 128).map((_, i) => (i * 2246822519) >>> 25);
+    const set = kernel.load(fs, 128);
+    const oracle = js.load(fs, 128);
+    const out = new Float64Array(300);
+    const want = new Float64Array(300);
+    for (let round = 0; round < 3; round++) {
+      for (const k of [10, 1, 40, 10]) {
+        const query = fs.slice(((round * 7 + k) % 300) * 128, ((round * 7 + k) % 300) * 128 + 128);
+        expect(kernel.scanBest(query, set, k, 0.3)).toEqual(js.scanBest(query, oracle, k, 0.3));
+        kernel.scan(query, set, out);
+        js.scan(query, oracle, want);
+        expect(out).toEqual(want);
+      }
+      // Past the 1 MiB the memory starts with: it grows, and the scratch views must stay valid.
+      kernel.load(new Uint8Array(20_000 * 128), 128);
+    }
+  });
+});
