@@ -151,7 +151,7 @@ export function directWageLinks(stores: readonly SourceStore[], clustering: Clus
  * Roster records left alone after outsideSpineLinks against the wage records of spine clusters
  * that hold no record of this roster. Every open wage record competes (free ones too, so a
  * namesake outside the spine takes its share of a name), under a prior of that pool; only a pair
- * into a spine cluster whose spine record the spine~roster pair proposed may link, at
+ * into a spine cluster with one wage record, whose spine record the spine~roster pair proposed, may link, at
  * SPINE_CLUSTER_MIN_PROBABILITY, one to one.
  */
 function spineClusterLinks(clustering: Clustering, facts: ClusterFacts, rosterIsLeft: boolean, [a, b]: [number, number], scored: ScoredPairs, settings: LinkSettings, linked: readonly Edge[], spine: SpineCandidates): Edge[] {
@@ -162,6 +162,10 @@ function spineClusterLinks(clustering: Clustering, facts: ClusterFacts, rosterIs
   for (const c of clustering.clusterOf[rosterSource]) withRoster[c] = 1;
   const alone = Uint8Array.from(clustering.clusterOf[rosterSource], (c) => (!facts.withSpine[c] && !facts.withWages[c] ? 1 : 0));
   const open = Uint8Array.from(clustering.clusterOf[wageSource], (c) => (!withRoster[c] ? 1 : 0));
+  // A spine cluster with several wage records holds someone else's too (a namesake the spine pair
+  // took): a roster record joining it would get both people's wages, so it competes but never links.
+  const wageRecords = new Uint8Array(clustering.clusterCount + 1);
+  for (const c of clustering.clusterOf[wageSource]) wageRecords[c] = Math.min(wageRecords[c] + 1, 2);
   for (const e of linked) {
     alone[rosterOf(e)] = 0;
     open[wageOf(e)] = 0;
@@ -175,8 +179,8 @@ function spineClusterLinks(clustering: Clustering, facts: ClusterFacts, rosterIs
     const [roster, wage] = [rosterOf(pair), wageOf(pair)];
     if (!alone[roster] || !open[wage]) continue;
     kept.push(i);
-    const s = spineOf[clustering.clusterOf[wageSource][wage]];
-    supported.push(s >= 0 && spine.pairs.has(roster * spine.spineCount + s));
+    const c = clustering.clusterOf[wageSource][wage];
+    supported.push(spineOf[c] >= 0 && wageRecords[c] === 1 && spine.pairs.has(roster * spine.spineCount + spineOf[c]));
   }
   if (!supported.includes(true)) return [];
   const { left, right, matchWeight, clkDice } = pick(scored, kept);

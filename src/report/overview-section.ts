@@ -67,7 +67,7 @@ function caveats(input: ReportInput): string {
     notes.push(`Only ${formatPercent(population.shareFound, 1)} of credential holders were found in the population spine (${formatNumber(population.holders)} counted). The others are left out of every table: their wages are unknown, not zero.`);
   }
   const by = population?.foundBy;
-  if (by && by.direct > 0) notes.push(`Credential holders found through the population spine: ${formatNumber(by.spine)}; by a direct roster-wage link (outside the spine, on names): ${formatNumber(by.direct)}; not found: ${formatNumber(by.notFound)}.`);
+  if (by && by.direct > 0) notes.push(`Credential holders found through the population spine: ${formatNumber(by.spine)}; by a direct roster-wage link (on names: outside the spine, or where the roster~spine link failed): ${formatNumber(by.direct)}; not found: ${formatNumber(by.notFound)}.`);
   notes.push('Premium methods: did = against candidates who failed and had not yet passed; did_nyt = against people who earn the same credential later (not yet treated); did_matched = against non-holders matched on pre-award earnings level and trend; pre_post = the holders’ own change from before the award, which is not a causal effect. Dollars: see Methods (real base-year dollars unless the configuration set nominal).');
   return notes.map((n) => `<p class="caveat">${esc(n)}</p>`).join('\n');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeOutcomeTables } from '../../src/outcomes/compute-outcome-tables.ts';
-import { tableJson } from '../../src/outcomes/render-outputs.ts';
+import { markdownSummary, tableJson } from '../../src/outcomes/render-outputs.ts';
 import { CATALOG, EMPLOYERS, population, testConfig } from './population.ts';
 
 const persons = population({ holders: 60, failers: 60, effect: 1500, seed: 3 });
@@ -33,6 +33,13 @@ describe('real and nominal dollars', () => {
     expect(verdicts('real').definition).toContain("in the tables' real 2010 dollars");
     expect(hsBaseline(verdicts('nominal'))).toEqual(new Set([30000]));
     expect(verdicts('nominal').definition).toContain('in nominal 2015 dollars, not deflated');
+  });
+
+  it('says real or nominal dollars in the Markdown summary', () => {
+    const summary = (r: ReturnType<typeof run>) => markdownSummary(r.tables, ['A'], undefined, [], r.dollars);
+    expect(summary(run())).toContain('Dollars are real dollars of 2010 (rising test index).');
+    expect(summary(run('nominal'))).toContain('Dollars are nominal dollars of each quarter (not deflated: dollars = nominal).');
+    expect(summary(run('nominal'))).not.toContain('real dollars');
   });
 
   it('names the design on every comparison cell', () => {
