@@ -23,7 +23,10 @@ export interface PairLinkage {
    * had proposed (directWageLinks); absent for every other pair.
    */
   path?: 'direct-outside-spine';
-  /** For a direct pair: the matches expected among the records outside the spine (its candidates' global probabilities do not apply). */
+  /**
+   * For a direct pair, and under a spine for any pair without it: the matches expected among the
+   * records outside the spine, where its links are kept (its candidates' global probabilities do not apply).
+   */
   expectedMatches?: number;
 }
 
@@ -189,6 +192,11 @@ function keepLinksOutsideSpine(stores: readonly SourceStore[], pairs: PairLinkag
   for (const c of clustering.clusterOf[spine]) withSpine[c] = 1;
   for (const p of pairs) {
     if (p.a === spine || p.b === spine) continue;
+    const free = (i: number) => !withSpine[clustering.clusterOf[p.a][p.scored.left[i]]] && !withSpine[clustering.clusterOf[p.b][p.scored.right[i]]];
     p.links = p.links.filter((e) => !withSpine[clustering.clusterOf[p.a][e.left]] && !withSpine[clustering.clusterOf[p.b][e.right]]);
+    // The calibration check compares links with the matches the model expects where links may fall.
+    let expected = 0;
+    for (let i = 0; i < p.scored.left.length; i++) if (free(i)) expected += p.scored.matchProbability[i];
+    p.expectedMatches = expected;
   }
 }
