@@ -86,8 +86,8 @@ describe('one noisy release per distribution', () => {
     expect(spread(binSums)).toBeGreaterThan(2.5 * spread(released));
   });
 
-  it('merges the cell bins into at most 16, covering the same range', () => {
-    expect(dpBins(bins)).toEqual({ min: 0, max: 60_000, width: 4_000 }); // 15 bins of $4,000
+  it('merges the cell bins into at most 8, covering the same range', () => {
+    expect(dpBins(bins)).toEqual({ min: 0, max: 60_000, width: 7_500 }); // 8 bins of $7,500
     fc.assert(
       fc.property(fc.integer({ min: -50_000, max: 50_000 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 5_000 }), (min, count, width) => {
         const cell = { min, max: min + count * width, width };
