@@ -16,6 +16,8 @@ export function noisyCount(count: number, alpha: number, random: () => number): 
   return Math.max(0, count + twoSidedGeometric(alpha, random));
 }
 
+export const sameBins = (a: HistogramBins, b: HistogramBins) => a.min === b.min && a.max === b.max && a.width === b.width;
+
 export function binCount(bins: HistogramBins): number {
   return Math.max(1, Math.ceil((bins.max - bins.min) / bins.width));
 }
