@@ -86,6 +86,23 @@ describe('one noisy release per distribution', () => {
     expect(spread(binSums)).toBeGreaterThan(2.5 * spread(released));
   });
 
+  it('suppresses the statistics of a small group (before, the bins\' noise published every trajectory cell)', () => {
+    const random = seededRandom(31);
+    const values = Array.from({ length: 15 }, (_, i) => 7_000 + 300 * i);
+    const cell: RawCell = { id: 'm', dims: {}, measure: 'median', kind: 'stat', stat: 'median', values, bins, unit: 'dollars' };
+    const table: RawTable = { name: 'trajectory', title: '', dims: [], definition: '', cells: [cell], margins: [] };
+    let published = 0;
+    let publishedBySummedBins = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const result = publishTables([table], DEFAULT_DISCLOSURE_POLICY, { epsilon: 0.5, random });
+      if (result.tables[0].cells[0].status !== 'suppressed') published++;
+      const alpha = result.budget!.tables[0].alpha;
+      if (noisyHistogram(values, bins, alpha, random).reduce((a, b) => a + b, 0) >= DEFAULT_DISCLOSURE_POLICY.minPercentileCell) publishedBySummedBins++;
+    }
+    expect(published / 200).toBeLessThan(0.05); // 15 people, a threshold of 30
+    expect(publishedBySummedBins / 200).toBeGreaterThan(0.3);
+  });
+
   it('merges the cell bins into at most 8, covering the same range', () => {
     expect(dpBins(bins)).toEqual({ min: 0, max: 60_000, width: 7_500 }); // 8 bins of $7,500
     fc.assert(
