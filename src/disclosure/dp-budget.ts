@@ -1,4 +1,5 @@
-import type { RawTable } from './cells.ts';
+import type { HistogramBins, RawCell, RawTable } from './cells.ts';
+import { sameBins } from './geometric-noise.ts';
 
 /**
  * Privacy accounting for `--epsilon`, by basic sequential composition: every noisy release
@@ -27,16 +28,12 @@ export interface DpBudget {
   notes: string[];
 }
 
-import type { HistogramBins, RawCell } from './cells.ts';
-
 /** A rate's numerator and denominator, a difference's two arms; a standard error is not released under DP, so it costs none. */
 function queriesOf(cell: RawCell): number {
   if (cell.dpSumOf) return 0; // the sum of its parts' releases
   if (cell.kind === 'mean_difference') return cell.statistic === 'standard_error' ? 0 : 2;
   return cell.kind === 'rate' ? 2 : 1;
 }
-
-const sameBins = (a: HistogramBins, b: HistogramBins) => a.min === b.min && a.max === b.max && a.width === b.width;
 
 export function familyKey(table: string, cell: { dpFamily?: string; measure: string }): string {
   return `${table}/${cell.dpFamily ?? cell.measure}`;

@@ -1,5 +1,5 @@
 import type { HistogramBins, RawCell, RawTable, StatCell } from './cells.ts';
-import { dpBins, histogramMean, histogramPercentile, noisyCount, noisyDistribution, noisyHistogram, type NoisyDistribution } from './geometric-noise.ts';
+import { dpBins, histogramMean, sameBins, histogramPercentile, noisyCount, noisyDistribution, noisyHistogram, type NoisyDistribution } from './geometric-noise.ts';
 import { STAT_PERCENTILE } from './safe-percentile.ts';
 import type { CellSizes } from './small-cell-suppression.ts';
 
@@ -19,8 +19,6 @@ export interface NoisyMeasure {
 
 /** Distributions already released in a table, by the list of values (see planDpBudget). */
 type Distributions = Map<readonly number[], { bins: HistogramBins; release: NoisyDistribution }>;
-
-const sameBins = (a: HistogramBins, b: HistogramBins) => a.min === b.min && a.max === b.max && a.width === b.width;
 
 function distributionOf(cell: StatCell, alpha: number, random: () => number, released: Distributions): NoisyDistribution {
   const earlier = released.get(cell.values);

@@ -7,6 +7,7 @@ import { DEFAULT_DISCLOSURE_POLICY } from '../../src/disclosure/disclosure-polic
 import type { RawCell, RawTable } from '../../src/disclosure/cells.ts';
 import { buildContext } from '../../src/outcomes/outcome-context.ts';
 import { buildEmploymentTables } from '../../src/outcomes/labor-market-tables.ts';
+import { buildComparisonTable } from '../../src/outcomes/comparison-table.ts';
 import { CATALOG, EMPLOYERS, population, testConfig } from '../outcomes/population.ts';
 
 const bins = { min: 0, max: 60_000, width: 500 };
@@ -85,8 +86,25 @@ describe('one noisy release per distribution', () => {
     expect(spread(binSums)).toBeGreaterThan(2.5 * spread(released));
   });
 
-  it('merges the cell bins into at most 16, covering the same range', () => {
-    expect(dpBins(bins)).toEqual({ min: 0, max: 60_000, width: 4_000 }); // 15 bins of $4,000
+  it('suppresses the statistics of a small group (before, the bins\' noise published every trajectory cell)', () => {
+    const random = seededRandom(31);
+    const values = Array.from({ length: 15 }, (_, i) => 7_000 + 300 * i);
+    const cell: RawCell = { id: 'm', dims: {}, measure: 'median', kind: 'stat', stat: 'median', values, bins, unit: 'dollars' };
+    const table: RawTable = { name: 'trajectory', title: '', dims: [], definition: '', cells: [cell], margins: [] };
+    let published = 0;
+    let publishedBySummedBins = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const result = publishTables([table], DEFAULT_DISCLOSURE_POLICY, { epsilon: 0.5, random });
+      if (result.tables[0].cells[0].status !== 'suppressed') published++;
+      const alpha = result.budget!.tables[0].alpha;
+      if (noisyHistogram(values, bins, alpha, random).reduce((a, b) => a + b, 0) >= DEFAULT_DISCLOSURE_POLICY.minPercentileCell) publishedBySummedBins++;
+    }
+    expect(published / 200).toBeLessThan(0.05); // 15 people, a threshold of 30
+    expect(publishedBySummedBins / 200).toBeGreaterThan(0.3);
+  });
+
+  it('merges the cell bins into at most 8, covering the same range', () => {
+    expect(dpBins(bins)).toEqual({ min: 0, max: 60_000, width: 7_500 }); // 8 bins of $7,500
     fc.assert(
       fc.property(fc.integer({ min: -50_000, max: 50_000 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 5_000 }), (min, count, width) => {
         const cell = { min, max: min + count * width, width };
@@ -170,5 +188,21 @@ describe('DP totals from their parts', () => {
     const overlapping = employmentOf(testConfig({ cohorts: [cohorts[0], { label: 'b', from: 2020, to: 2023 }] }));
     expect(overlapping.dpSensitivity).toBe(6);
     expect(overlapping.cells.some((c) => c.dpSumOf)).toBe(false);
+  });
+
+  it('the comparison table too, with a person a failed candidate for at most the credential cap', () => {
+    const cohorts = [{ label: 'a', from: 2018, to: 2020 }, { label: 'b', from: 2021, to: 2023 }];
+    const codes = ['A', 'B', 'C', 'D', 'E'];
+    const catalog = codes.map((code) => ({ ...CATALOG[0], code, name: code }));
+    // One person fails all five credentials; under DP they may sit in the comparison arm of three.
+    const serialFailer = { ...population({ holders: 0, failers: 1, effect: 0 })[0] };
+    serialFailer.credentials = codes.map((credential) => ({ credential, examDate: '2019-02-10', result: 'fail' as const }));
+    const people = [...population({ holders: 40, failers: 20, effect: 1_000 }), serialFailer];
+    const ctx = buildContext({ persons: people, catalog, employers: EMPLOYERS }, testConfig({ cohorts, catalog }), { credentialCap: 3 });
+    const comparison = buildComparisonTable(ctx);
+    expect(comparison.dpSensitivity).toBe(3);
+    for (const c of comparison.cells.filter((c) => c.dims.cohort === 'all')) expect(c.dpSumOf).toHaveLength(2);
+    const armsWithHim = comparison.cells.filter((c) => c.measure === 'comparison_n' && c.dims.event_quarter === 0 && c.dims.cohort === 'a' && c.dims.credential !== 'A' && c.kind === 'count' && c.count > 0);
+    expect(armsWithHim).toHaveLength(2); // B and C: A, B, C are his first three
   });
 });
