@@ -53,12 +53,13 @@ function rosterRecord(p: Person, rng: Rng): NormalizedRecord {
   };
 }
 
-function wageRecord(p: Person, rng: Rng): NormalizedRecord {
+export function wageRecord(p: Person, rng: Rng): NormalizedRecord {
   const ssn = rng.chance(0.02) ? `${p.ssn.slice(0, 3)}${p.ssn[4]}${p.ssn[3]}${p.ssn.slice(5)}` : p.ssn;
   return { ssn, first_name: rng.chance(0.05) ? typo(rng, p.first) : p.first, last_name: rng.chance(0.05) ? typo(rng, p.last) : p.last };
 }
 
-async function writeExtract(path: string, source: string, role: 'roster' | 'wages', records: Iterable<NormalizedRecord>): Promise<void> {
+/** Encodes records one at a time with the bench key into an extract at `path`. */
+export async function writeEncodedExtract(path: string, source: string, role: 'roster' | 'wages' | 'spine', records: Iterable<NormalizedRecord>): Promise<void> {
   const encoder = createEncoder(DEFAULT_SCHEMA, BENCH_SECRET, source);
   const writer = new ExtractWriter(path);
   let persons = 0;
@@ -84,25 +85,25 @@ export async function linkWorld(roster: number, wages: number, seed: number): Pr
   await mkdir(dir, { recursive: true });
   const shared = Math.min(Math.round(roster * 0.6), Math.floor(wages / 2));
   const files = { roster: join(dir, `roster-${roster}-${shared}.extract`), wages: join(dir, `wages-${wages}-${shared}.extract`) };
-  const people = (n: number, offset: number) => {
+  // Persons are generated as they are encoded: the same seed gives the same persons, so files of
+  // several sizes share their overlap, and no file's persons are held in memory.
+  function* people(n: number, offset: number): Generator<Person> {
     const rng = createRng(seed, offset);
-    return Array.from({ length: n }, () => randomPerson(rng));
-  };
-  // The same seed gives the same persons, so files of several sizes share their overlap.
-  const common = people(shared, 1);
+    for (let i = 0; i < n; i++) yield randomPerson(rng);
+  }
   if (!existsSync(files.roster)) {
     const rng = createRng(seed, 2);
-    const rest = people(roster - shared, 3);
-    await writeExtract(`${files.roster}.tmp`, 'roster', 'roster', (function* () {
-      for (const p of [...common, ...rest]) yield rosterRecord(p, rng);
+    await writeEncodedExtract(`${files.roster}.tmp`, 'roster', 'roster', (function* () {
+      for (const p of people(shared, 1)) yield rosterRecord(p, rng);
+      for (const p of people(roster - shared, 3)) yield rosterRecord(p, rng);
     })());
     await rename(`${files.roster}.tmp`, files.roster);
   }
   if (!existsSync(files.wages)) {
     const rng = createRng(seed, 4);
-    const rest = people(wages - shared, 5);
-    await writeExtract(`${files.wages}.tmp`, 'wages', 'wages', (function* () {
-      for (const p of [...common, ...rest]) yield wageRecord(p, rng);
+    await writeEncodedExtract(`${files.wages}.tmp`, 'wages', 'wages', (function* () {
+      for (const p of people(shared, 1)) yield wageRecord(p, rng);
+      for (const p of people(wages - shared, 5)) yield wageRecord(p, rng);
     })());
     await rename(`${files.wages}.tmp`, files.wages);
   }

@@ -50,11 +50,21 @@ export function emitBlocks(
   filter?: BlockFilter,
   band = 0,
 ): { candidates: Uint32Array; skippedBlocks: number; skippedPairs: number; blockStarts?: Uint32Array } {
-  // A shard groups only its own values; A-side values B lacks can form no pair, so they are not
-  // grouped at all (most LSH band keys).
+  // A shard groups only its own values; values the other side lacks can form no pair, so they are
+  // not grouped at all (most LSH band keys). The smaller side is grouped whole and the larger one
+  // only where it meets it: a 1M spine against 10M wage records then builds no 10M-entry Map per
+  // pass. Pairs come out in the same order either way (A's groups in order of first occurrence).
   const keep = filter ? (value: string | number) => filter.keep(value, band) : undefined;
-  const groupB = groupBy(valuesB, keep);
-  const groupA = sides.dedupe ? groupB : groupBy(valuesA, (value) => groupB.groups.has(value));
+  let groupA: Grouping;
+  let groupB: Grouping;
+  if (sides.dedupe) groupA = groupB = groupBy(valuesB, keep);
+  else if (valuesA.length < valuesB.length) {
+    groupA = groupBy(valuesA, keep);
+    groupB = groupBy(valuesB, (value) => groupA.groups.has(value));
+  } else {
+    groupB = groupBy(valuesB, keep);
+    groupA = groupBy(valuesA, (value) => groupB.groups.has(value));
+  }
   const found = uint32List();
   const starts = filter ? uint32List() : undefined;
   let skippedBlocks = 0;
