@@ -53,6 +53,9 @@ async function scanBenches(ctx: BenchContext): Promise<BenchRow[]> {
       rows.push({ name: 'dice.scan.wasm.v128.copy-out', unit: 'comparisons', params,
         note: 'scores into a caller Float64Array (copied out of wasm memory)',
         rate: await measure(() => kernel.scan(query, set, plain), timing(ctx, scanN)) });
+      rows.push({ name: 'dice.scanBest.wasm.k10', unit: 'comparisons', params: { ...params, k: 10, minScore: 0 },
+        note: 'the 10 best filters, no score written per filter (anonlink\'s top-k)',
+        rate: await measure(() => kernel.scanBest(query, set, 10, 0), timing(ctx, scanN)) });
       for (const q of sizes(ctx).queries) {
         const queries = randomFilters(q, BYTES, ctx.seed + 2);
         const many = kernel.allocScores(q * scanN);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only <name part>] [-- --out <file.json>]`: runs the registered
+ * `npm run bench [-- --quick] [-- --only <name part>] [-- --out <file.json>] [-- --anonlink-src DIR]`: runs the registered
  * benches, prints a table and writes bench-results/<date>.json with the machine's description.
  */
 import { cpus, availableParallelism, loadavg, totalmem, platform, arch } from 'node:os';
@@ -24,6 +24,7 @@ export async function main(args: string[]): Promise<number> {
     ? { quick, seed: 20240611, runs: 3, runMs: 20, warmupMs: 30 }
     : { quick, seed: 20240611, runs: 7, runMs: 300, warmupMs: 500 };
   if (args.includes('--clkhash-python')) ctx.clkhashPython = args[args.indexOf('--clkhash-python') + 1];
+  if (args.includes('--anonlink-src')) ctx.anonlinkSrc = args[args.indexOf('--anonlink-src') + 1];
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: availableParallelism(),

@@ -8,6 +8,7 @@
  * ctx.seed for any random data, and measure() for timings.
  */
 import type { Rate } from './measure.ts';
+import { anonlinkBenches } from './anonlink-bench.ts';
 import { diceBenches } from './dice-bench.ts';
 import { hashBenches } from './hash-bench.ts';
 import { hashCliBenches } from './hash-cli-bench.ts';
@@ -25,6 +26,8 @@ export interface BenchContext {
   warmupMs: number;
   /** A Python with clkhash installed (--clkhash-python), for the peer's rows; absent: skipped. */
   clkhashPython?: string;
+  /** A source tree of anonlink (--anonlink-src), for the Dice peer's rows; absent: skipped. */
+  anonlinkSrc?: string;
 }
 
 export interface BenchRow {
@@ -43,4 +46,8 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-export const benches: Bench[] = [...diceBenches, ...hashBenches, ...hashCliBenches, ...linkBenches, ...linkStateBenches, ...outcomesBenches, ...startupBenches];
+export const benches: Bench[] = [
+  ...diceBenches,
+  ...anonlinkBenches,
+  ...hashBenches, ...hashCliBenches, ...linkBenches, ...linkStateBenches, ...outcomesBenches, ...startupBenches,
+];

@@ -3,7 +3,8 @@
  *   npx tsx scripts/disclosure-measure.ts [LINKAGE_DIR CONFIG EXTRACT...]
  * - rounding: share of published rate cells whose exact numerator and denominator a search over
  *   integer pairs recovers (the attack of issue 16), under the old and the published rule;
- * - dp: median relative error of the DP tables against the exact ones at epsilon 1 and 10.
+ * - dp: median relative error of the DP tables against the exact ones at epsilon 1, 10 and 100
+ *   (EPSILONS=10 for one).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,23 +68,43 @@ const median = (xs: number[]) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
 };
 
-function dpAccuracy(epsilon: number): Record<string, unknown> {
+type Kind = 'count' | 'rate' | 'mean' | 'percentile' | 'difference';
+
+/** What each published value is, from the raw cells (derived tables such as ROI are left out). */
+function kindsOfCells(): Map<string, Kind> {
+  const kinds = new Map<string, Kind>();
+  for (const table of rawOutcomeTables(buildContext(inputs, config), true)) {
+    for (const cell of table.cells) {
+      // A difference (did, mean change) is near 0, where a relative error says little: kept apart.
+      const difference = cell.kind === 'mean_difference' || (cell.kind === 'stat' && cell.bins.min < 0);
+      const kind: Kind = cell.kind === 'count' || cell.kind === 'rate' ? cell.kind : difference ? 'difference' : cell.kind === 'stat' && cell.stat !== 'mean' ? 'percentile' : 'mean';
+      kinds.set(`${table.name}|${JSON.stringify(cell.dims)}|${cell.measure}`, kind);
+    }
+  }
+  return kinds;
+}
+
+/**
+ * Median relative error of the DP tables against the exact ones, over the cells published in both
+ * (with and without DP), by what the value is; `n` is the published number of people of every cell.
+ */
+function dpAccuracy(epsilon: number, kinds: Map<string, Kind>): Record<string, unknown> {
   const exact = computeOutcomeTables(inputs, config);
   const noisy = computeOutcomeTables(inputs, config, { dp: { epsilon, random: seededRandom(2026) } });
   const truth = new Map(exact.tables.flatMap((t) => t.cells.map((c) => [keyOf(t, c), c] as const)));
-  const errors: Record<string, number[]> = { count: [], value: [] };
+  const errors: Record<Kind | 'n', number[]> = { n: [], count: [], rate: [], mean: [], percentile: [], difference: [] };
   let published = 0;
-  let compared = 0;
   for (const t of noisy.tables) for (const c of t.cells) {
     if (c.status === 'suppressed') continue;
     published++;
     const e = truth.get(keyOf(t, c));
-    if (!e || e.status === 'suppressed') continue;
-    compared++;
-    if (c.count !== null && e.count) errors.count.push(Math.abs(c.count - e.count) / e.count);
-    if (c.value !== null && e.value) errors.value.push(Math.abs(c.value - e.value) / Math.abs(e.value));
+    const kind = kinds.get(keyOf(t, c));
+    if (!e || e.status === 'suppressed' || !kind) continue;
+    if (c.count !== null && e.count) errors.n.push(Math.abs(c.count - e.count) / e.count);
+    if (c.value !== null && e.value) errors[kind].push(Math.abs(c.value - e.value) / Math.abs(e.value));
   }
-  return { epsilon, publishedNoisyCells: published, comparedWithExact: compared, medianRelativeErrorCount: median(errors.count), medianRelativeErrorValue: median(errors.value) };
+  const medians = Object.fromEntries(Object.entries(errors).map(([k, xs]) => [k, { cells: xs.length, medianRelativeError: median(xs) === null ? null : roundTo(median(xs)!, 3) }]));
+  return { epsilon, queries: noisy.budget?.queries, noiseStdDev: noisy.budget?.tables.map((b) => `${b.table} ${Math.round(b.noiseStdDev)}`).join(', '), publishedNoisyCells: published, ...medians };
 }
 
 /** Cells the dominance rule hides (beside the ones hidden anyway), per measure. */
@@ -100,13 +121,32 @@ function dominance(): Record<string, unknown> {
   return { meanCellsPublishedWithoutRule: means, newlySuppressed: hidden };
 }
 
-/** The margin audit inside outcomes: what it found and how long it took. */
+/** The margin audit inside outcomes: what it found, and the CPU time of its solves alone (the machine is shared). */
 async function audit(): Promise<Record<string, unknown>> {
   const solve = await loadLpSolver();
   let solves = 0;
-  const started = Date.now();
-  const result = computeOutcomeTables(inputs, config, { solve: (lp) => (solves++, solve(lp)) });
-  return { ...result.audit, solves, seconds: (Date.now() - started) / 1000 };
+  let solveMicros = 0;
+  const timed = (lp: string) => {
+    const before = process.cpuUsage();
+    const result = solve(lp);
+    const spent = process.cpuUsage(before);
+    solves++;
+    solveMicros += spent.user + spent.system;
+    return result;
+  };
+  const started = process.cpuUsage();
+  const result = computeOutcomeTables(inputs, config, { solve: timed });
+  const total = process.cpuUsage(started);
+  const cells = result.tables.flatMap((t) => t.cells);
+  return {
+    cells: cells.length,
+    suppressed: cells.filter((c) => c.status === 'suppressed').length,
+    margins: result.margins.length,
+    ...result.audit,
+    solves,
+    solveCpuSeconds: roundTo(solveMicros / 1e6, 2),
+    tablesAndAuditCpuSeconds: roundTo((total.user + total.system) / 1e6, 2),
+  };
 }
 
 const which = process.env.MEASURE ?? 'rounding,dominance,audit,dp';
@@ -114,5 +154,8 @@ const report: Record<string, unknown> = {};
 if (which.includes('rounding')) report.rounding = roundingSearch();
 if (which.includes('audit')) report.audit = await audit();
 if (which.includes('dominance')) report.dominance = dominance();
-if (which.includes('dp')) report.dp = [1, 10].map(dpAccuracy);
+if (which.includes('dp')) {
+  const kinds = kindsOfCells();
+  report.dp = (process.env.EPSILONS ?? '1,10,100').split(',').map(Number).map((e) => dpAccuracy(e, kinds));
+}
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

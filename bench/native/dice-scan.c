@@ -2,7 +2,7 @@
  * Native reference for the 1M x 1024-bit Dice scan, so that the bench can put the WebAssembly
  * kernel beside compiled code on the same machine and the same data layout (filters end to end,
  * a popcount array, one f64 score written per filter). Two kernels: 64-bit popcnt with four
- * accumulators (the usual C/C++ approach, as in anonlink's kernel) and, where the CPU has it,
+ * accumulators (the usual C/C++ approach; anonlink's own kernel is timed by anonlink-bench.ts) and, where the CPU has it,
  * AVX-512 VPOPCNTQ. Also a plain read of the filter buffer: the memory-bandwidth ceiling.
  *
  * Built and run by bench/native-dice.ts: cc -O3 -march=native dice-scan.c; prints one JSON line.

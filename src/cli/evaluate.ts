@@ -117,7 +117,7 @@ export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<
 
   const sources: SweepSource[] = summary.sources.map((s) => {
     const pseudonyms = clusters.filter((c) => c.source === s.name).map((c) => c.pseudonym).sort();
-    return { name: s.name, duplicateFree: s.duplicateFree, pseudonyms, personOf: pseudonyms.map((p) => truth.get(s.name)!.get(p)) };
+    return { name: s.name, duplicateFree: s.duplicateFree, spine: s.role === 'spine', pseudonyms, personOf: pseudonyms.map((p) => truth.get(s.name)!.get(p)) };
   });
   const missing = sources.reduce((n, s) => n + s.personOf.filter((p) => p === undefined).length, 0);
   if (missing > 0) io.logger.warn({ records: missing }, 'linked records without a truth row: is this the right secret, schema and truth file?');

@@ -98,7 +98,7 @@ async function applyBatch(rows: CsvRow[], batch: HashedBatch, parts: RunParts, t
     const start = i === 0 ? 0 : ends[2 * i - 1];
     const hasPersonLine = ends[2 * i] > start;
     // A row without a person line repeats a person its thread met before, hence one met before in the file.
-    if (hasPersonLine && (seen === undefined || seen.add(batch.pseudonyms[i]))) {
+    if (hasPersonLine && (seen === undefined || seen.addPrefix(batch.prefixes[2 * i], batch.prefixes[2 * i + 1]))) {
       tally.persons++;
       for (let f = 0, bits = batch.filled[i]; bits !== 0; f++, bits >>>= 1) {
         if (bits & 1) tally.filled[fieldNames[f]] = (tally.filled[fieldNames[f]] ?? 0) + 1;

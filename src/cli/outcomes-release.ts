@@ -69,7 +69,7 @@ export async function releaseOutcomes(args: {
   const unchecked = loaded.linkage?.uncheckedPairs ?? [];
   // The published error is the model's own estimate; where the model failed its check it is not one.
   if (unchecked.length > 0) notes.push(`the linkage of ${unchecked.join(', ')} failed its calibration check (the model expected more than 10% more or fewer matches than it linked): the expected false-match share there is unchecked and may understate the error; inspect with credlink link --explain and relink before release`);
-  const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes);
+  const summary = markdownSummary(result.tables, credentials, loaded.linkage, notes, result.dollars);
   const manifest = {
     credlinkOutcomesRun: 1,
     toolVersion: TOOL_VERSION,

@@ -25,6 +25,12 @@ interface CellBase {
   employers?: Map<string, number>;
   /** Cells sharing a family key are one differential-privacy query (see dp-budget.ts). */
   dpFamily?: string;
+  /**
+   * Under DP, this cell is released as the sum of these cells' noisy releases (ids in the same
+   * table): a total of disjoint parts of the same kind, such as a cohort 'all' row. It spends no
+   * budget, and a person in it touches only the part they are in.
+   */
+  dpSumOf?: string[];
 }
 
 /** A number of people. */

@@ -1,4 +1,5 @@
-import type { RawTable } from './cells.ts';
+import type { HistogramBins, RawCell, RawTable } from './cells.ts';
+import { sameBins } from './geometric-noise.ts';
 
 /**
  * Privacy accounting for `--epsilon`, by basic sequential composition: every noisy release
@@ -27,7 +28,12 @@ export interface DpBudget {
   notes: string[];
 }
 
-const queriesOf = (kind: string) => (kind === 'rate' || kind === 'mean_difference' ? 2 : 1);
+/** A rate's numerator and denominator, a difference's two arms; a standard error is not released under DP, so it costs none. */
+function queriesOf(cell: RawCell): number {
+  if (cell.dpSumOf) return 0; // the sum of its parts' releases
+  if (cell.kind === 'mean_difference') return cell.statistic === 'standard_error' ? 0 : 2;
+  return cell.kind === 'rate' ? 2 : 1;
+}
 
 export function familyKey(table: string, cell: { dpFamily?: string; measure: string }): string {
   return `${table}/${cell.dpFamily ?? cell.measure}`;
@@ -36,9 +42,17 @@ export function familyKey(table: string, cell: { dpFamily?: string; measure: str
 export function planDpBudget(tables: readonly RawTable[], epsilon: number, sensitivityOf: (t: RawTable) => number): DpBudget {
   const perTable = tables.map((table) => {
     const families = new Map<string, number>();
+    // Statistics of one list of values (p25, median, p75 of a group) are one noisy histogram: one
+    // release, counted in the family of the first of them (publish-tables shares the release).
+    const shared = new Map<readonly number[], { bins: HistogramBins; family: string }>();
     for (const cell of table.cells) {
-      const key = familyKey(table.name, cell);
-      families.set(key, Math.max(families.get(key) ?? 0, queriesOf(cell.kind)));
+      let key = familyKey(table.name, cell);
+      if (cell.kind === 'stat') {
+        const first = shared.get(cell.values);
+        if (first && sameBins(first.bins, cell.bins)) key = first.family;
+        else if (!first) shared.set(cell.values, { bins: cell.bins, family: key });
+      }
+      families.set(key, Math.max(families.get(key) ?? 0, queriesOf(cell)));
     }
     let queries = 0;
     for (const q of families.values()) queries += q;

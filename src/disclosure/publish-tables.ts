@@ -8,7 +8,7 @@ import { primarySuppressionReason, type CellSizes } from './small-cell-suppressi
 import { STAT_PERCENTILE, mean, safePercentile, variance } from './safe-percentile.ts';
 import { publishedRate, roundCount, roundDollars, roundTo } from './rounding.ts';
 import { planDpBudget, type DpBudget } from './dp-budget.ts';
-import { histogramMean, histogramPercentile, noisyCount, noisyHistogram } from './geometric-noise.ts';
+import { measureNoisyTable } from './noisy-release.ts';
 
 export interface DpSettings {
   epsilon: number;
@@ -49,41 +49,6 @@ function measureExact(cell: RawCell): Measured {
   }
 }
 
-/** Noisy measurement: counts get geometric noise, statistics come from a noisy histogram. */
-function measureNoisy(cell: RawCell, alpha: number, random: () => number): Measured {
-  switch (cell.kind) {
-    case 'count': {
-      const count = noisyCount(cell.count, alpha, random);
-      return { sizes: { kind: 'count', primary: count, employers: cell.employers }, value: count };
-    }
-    case 'rate': {
-      const numerator = noisyCount(cell.numerator, alpha, random);
-      const denominator = noisyCount(cell.denominator, alpha, random);
-      const value = denominator > 0 ? Math.min(1, numerator / denominator) : null;
-      return { sizes: { kind: 'rate', primary: numerator, secondary: denominator, employers: cell.employers }, value };
-    }
-    case 'stat': {
-      const hist = noisyHistogram(cell.values, cell.bins, alpha, random);
-      const n = hist.reduce((a, b) => a + b, 0);
-      const value = cell.stat === 'mean' ? histogramMean(hist, cell.bins) : histogramPercentile(hist, cell.bins, STAT_PERCENTILE[cell.stat]);
-      return { sizes: { kind: 'stat', primary: n, employers: cell.employers }, value };
-    }
-    case 'mean_difference': {
-      const treated = noisyHistogram(cell.treated, cell.bins, alpha, random);
-      const comparison = noisyHistogram(cell.comparison, cell.bins, alpha, random);
-      const t = histogramMean(treated, cell.bins);
-      const c = histogramMean(comparison, cell.bins);
-      const sum = (h: number[]) => h.reduce((a, b) => a + b, 0);
-      // Under DP only the difference is released: a standard error from noisy histograms would
-      // need its own budget, so the cell is suppressed (value null).
-      return {
-        sizes: { kind: 'mean_difference', primary: sum(treated), secondary: sum(comparison), minArm: cell.minArm },
-        value: cell.statistic === 'standard_error' ? null : t !== null && c !== null ? t - c : null,
-      };
-    }
-  }
-}
-
 function populationOf(m: Measured): number {
   if (m.sizes.kind === 'rate') return m.sizes.secondary ?? 0;
   if (m.sizes.kind === 'mean_difference') return m.sizes.primary + (m.sizes.secondary ?? 0);
@@ -116,7 +81,8 @@ function measureAll(tables: readonly RawTable[], alphaOf: (table: string) => num
   const measured = new Map<string, Measured>();
   for (const table of tables) {
     const alpha = alphaOf(table.name);
-    for (const cell of table.cells) measured.set(keyOf(table.name, cell.id), alpha === undefined ? measureExact(cell) : measureNoisy(cell, alpha, random!));
+    if (alpha === undefined) for (const cell of table.cells) measured.set(keyOf(table.name, cell.id), measureExact(cell));
+    else for (const [id, m] of measureNoisyTable(table, alpha, random!)) measured.set(keyOf(table.name, id), m);
   }
   return measured;
 }

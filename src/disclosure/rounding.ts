@@ -23,10 +23,14 @@ export function roundTo(value: number, decimals: number): number {
  * two multiples of 5 over 40 people (test/disclosure/rate-rounding.test.ts searches for them).
  */
 export function publishedRate(numerator: number, denominator: number, policy: { roundingBase: number; rateDecimals: number }): number {
-  const d = roundCount(denominator, policy.roundingBase);
-  if (d <= 0) return 0;
-  const rate = Math.min(1, Math.max(0, roundCount(numerator, policy.roundingBase) / d));
-  return roundTo(rate, Math.round(-Math.log10(rateStep(d, policy))));
+  return rateOfRoundedCounts(roundCount(numerator, policy.roundingBase), roundCount(denominator, policy.roundingBase), policy);
+}
+
+/** The published rate of an already rounded numerator and denominator (see publishedRate). */
+export function rateOfRoundedCounts(numerator: number, denominator: number, policy: { roundingBase: number; rateDecimals: number }): number {
+  if (denominator <= 0) return 0;
+  const rate = Math.min(1, Math.max(0, numerator / denominator));
+  return roundTo(rate, Math.round(-Math.log10(rateStep(denominator, policy))));
 }
 
 /** The step of a published rate over a rounded denominator (see publishedRate). */

@@ -3,6 +3,7 @@ import type { NormalizedRecord } from '../schema/field-names.ts';
 import { createKeyedHash, type KeyedHash } from './keyed-blake3.ts';
 import type { KeyPurpose } from './key-derivation.ts';
 import { soundex } from './soundex.ts';
+import type { ExtractLineBuilder } from '../io/extract-lines.ts';
 
 /** Bytes of a blocking-key hash: 64 bits keep distinct keys apart in any realistic file. */
 export const BLOCKING_KEY_BYTES = 8;
@@ -47,31 +48,68 @@ export function transformValue(transform: Transform, value: string): string {
 
 /** Distinct key values remembered per blocking key; coarse keys (Soundex and year) repeat a lot. */
 const KEY_CACHE_LIMIT = 1 << 14;
+/** At this many, a key cache with fewer than one hit in 16 turns off (as a field's value cache does). */
+const EARLY_CHECK = 1 << 12;
 
-/** A keyed hash remembered by input; it turns itself off for a key whose values rarely repeat (e-mail). */
-function cachedHex(hash: KeyedHash): (joined: string) => string {
-  const cache = new Map<string, string>();
-  let on = true;
-  let hits = 0;
-  return (joined) => {
-    if (!on) return hash.hex(joined, BLOCKING_KEY_BYTES);
-    const hit = cache.get(joined);
+/** U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart. */
+const PART_SEPARATOR = '\u001f';
+
+/**
+ * The keyed hash of one blocking key, remembered by its parts: a map by the first part, then by the
+ * rest, so that a hit needs no joined string (each would be a new string to build and hash). It turns
+ * itself off for a key whose values rarely repeat (e-mail); uncached keys are written to a line as
+ * bytes, with no hex string made.
+ */
+class BlockingKeyHash {
+  private readonly cache = new Map<string, Map<string, string>>();
+  private size = 0;
+  private on = true;
+  private hits = 0;
+  private readonly digest = new Uint8Array(BLOCKING_KEY_BYTES);
+
+  constructor(
+    readonly name: string,
+    private readonly hash: KeyedHash,
+  ) {}
+
+  /** The hex of the key whose parts are `parts` (none empty). */
+  hex(parts: string[]): string {
+    if (!this.on) return this.hash.hex(parts.join(PART_SEPARATOR), BLOCKING_KEY_BYTES);
+    const first = parts[0];
+    const rest = parts.length === 1 ? '' : parts.length === 2 ? parts[1] : parts.slice(1).join(PART_SEPARATOR);
+    const hit = this.cache.get(first)?.get(rest);
     if (hit !== undefined) {
-      hits++;
+      this.hits++;
       return hit;
     }
-    if (cache.size >= KEY_CACHE_LIMIT) {
-      on = hits >= KEY_CACHE_LIMIT / 2;
-      cache.clear();
-      hits = 0;
+    if (this.size >= KEY_CACHE_LIMIT || (this.size === EARLY_CHECK && this.hits < EARLY_CHECK / 16)) {
+      this.on = this.size === EARLY_CHECK ? false : this.hits >= KEY_CACHE_LIMIT / 2;
+      this.cache.clear();
+      this.size = 0;
+      this.hits = 0;
     }
-    const hex = hash.hex(joined, BLOCKING_KEY_BYTES);
-    if (on) cache.set(joined, hex);
+    const hex = this.hash.hex(parts.join(PART_SEPARATOR), BLOCKING_KEY_BYTES);
+    if (this.on) {
+      let byRest = this.cache.get(first);
+      if (byRest === undefined) this.cache.set(first, (byRest = new Map()));
+      byRest.set(rest, hex);
+      this.size++;
+    }
     return hex;
-  };
+  }
+
+  write(parts: string[], line: ExtractLineBuilder): void {
+    if (this.on) line.personKey(this.name, this.hex(parts));
+    else line.personKeyHex(this.name, this.hash.hashInto(parts.join(PART_SEPARATOR), this.digest));
+  }
 }
 
-export type BlockingKeyEncoder = (record: NormalizedRecord) => Record<string, string>;
+export interface BlockingKeyEncoder {
+  /** The record's blocking keys by name, as hex; a key with a part that cannot be formed is absent. */
+  keysOf(record: NormalizedRecord): Record<string, string>;
+  /** The same keys, in the same order, written to a person line (ExtractLineBuilder#personKey). */
+  writeKeys(record: NormalizedRecord, line: ExtractLineBuilder): void;
+}
 
 /** Keyed hashes of the schema's blocking keys; each key has its own derived key, so equal parts under two keys never collide. */
 export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose: KeyPurpose) => Uint8Array): BlockingKeyEncoder {
@@ -82,9 +120,9 @@ export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose
     return at >= 0 ? at : parts.push(part) - 1;
   };
   const keys = schema.blockingKeys.map((spec) => ({
-    name: spec.name,
     parts: spec.parts.map(partIndex),
-    hashOf: cachedHex(createKeyedHash(derive({ kind: 'blocking-key', name: spec.name }))),
+    values: spec.parts.map(() => ''),
+    hash: new BlockingKeyHash(spec.name, createKeyedHash(derive({ kind: 'blocking-key', name: spec.name }))),
   }));
   const values: string[] = parts.map(() => '');
   const formedFor: number[] = parts.map(() => 0);
@@ -97,23 +135,25 @@ export function createBlockingKeyEncoder(schema: LinkageSchema, derive: (purpose
     }
     return values[j];
   };
-  return (record) => {
-    recordNumber++;
-    const out: Record<string, string> = {};
-    for (const key of keys) {
-      let joined = '';
-      let complete = true;
-      for (let i = 0; i < key.parts.length; i++) {
-        const part = partValue(record, key.parts[i]);
-        if (part === '') {
-          complete = false;
-          break;
-        }
-        // U+001F cannot occur in a normalized value, so "ab"+"c" and "a"+"bc" stay apart.
-        joined = i === 0 ? part : `${joined}\u001f${part}`;
-      }
-      if (complete) out[key.name] = key.hashOf(joined);
+  /** The key's part values in `into` (reused), or false when one cannot be formed (after recordNumber++). */
+  const formParts = (record: NormalizedRecord, keyParts: number[], into: string[]): boolean => {
+    for (let i = 0; i < keyParts.length; i++) {
+      const part = partValue(record, keyParts[i]);
+      if (part === '') return false;
+      into[i] = part;
     }
-    return out;
+    return true;
+  };
+  return {
+    keysOf(record) {
+      recordNumber++;
+      const out: Record<string, string> = {};
+      for (const key of keys) if (formParts(record, key.parts, key.values)) out[key.hash.name] = key.hash.hex(key.values);
+      return out;
+    },
+    writeKeys(record, line) {
+      recordNumber++;
+      for (const key of keys) if (formParts(record, key.parts, key.values)) key.hash.write(key.values, line);
+    },
   };
 }

@@ -7,7 +7,7 @@ import { FilterSlab } from './bloom-filter.ts';
 import { createFilterHardening } from './hardening.ts';
 import { createFieldEncoder, createRecordBits } from './field-encoder.ts';
 import { createBlockingKeyEncoder } from './blocking-keys.ts';
-import { createPseudonymizer } from './pseudonym.ts';
+import { createPseudonymDigest, createPseudonymizer, PSEUDONYM_BYTES } from './pseudonym.ts';
 
 export { keyCheckValue } from './key-derivation.ts';
 export { pseudonymFor } from './pseudonym.ts';
@@ -32,6 +32,11 @@ export interface Encoder {
   encodeLine(record: NormalizedRecord, localPersonId: string, line: ExtractLineBuilder): number;
   /** This source's pseudonym of a local person id (computed for every payload row). */
   pseudonym(localPersonId: string): string;
+  /**
+   * The same pseudonym as the bytes its hex spells, in a buffer reused by the next call (read it at
+   * once); what encodeLine writes. SeenPersons#addPrefix and ExtractLineBuilder#payloadHex take it.
+   */
+  pseudonymBytes(localPersonId: string): Uint8Array;
   /** Lengths in bits of each field filter and of the record filter after hardening. */
   filterBits: { fields: Partial<Record<FieldName, number>>; record: number };
 }
@@ -47,6 +52,7 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   const recordHardening = createFilterHardening({ ...schema.hardening, ...schema.recordFilter.hardening }, schema.recordFilter.bits, RECORD_FILTER, derive);
   const blockingKeys = createBlockingKeyEncoder(schema, derive);
   const pseudonymOf = createPseudonymizer(derive, source);
+  const pseudonymDigest = createPseudonymDigest(derive, source);
   const slab = new FilterSlab();
   const recordBits = createRecordBits(schema.recordFilter.bits);
   const needsSeed = recordHardening.perRecord !== undefined || fields.some((f) => f.hardening.perRecord !== undefined);
@@ -60,6 +66,15 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
     }
     return lastPseudonym;
   };
+  let lastBytesId: string | undefined;
+  const lastBytes = new Uint8Array(PSEUDONYM_BYTES);
+  const pseudonymBytes = (localPersonId: string): Uint8Array => {
+    if (localPersonId !== lastBytesId) {
+      pseudonymDigest(localPersonId, lastBytes);
+      lastBytesId = localPersonId;
+    }
+    return lastBytes;
+  };
 
   // Only randomized response needs the seed; building it for every record cost a string per record.
   const seedOf = (localPersonId: string) => (needsSeed ? `${source}\u001f${localPersonId}` : '');
@@ -72,43 +87,44 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   }
 
   /**
-   * Encodes the fields `record` has, in schema order, into the record bits (zeroed first) and hands
-   * each field filter to `visit` with its schema index; with `shared`, a cached filter may be passed
-   * as it is (read it at once). One loop for encode and encodeLine, so the two cannot drift apart.
+   * The filter of field i of `record` (hardened, randomized per record), having ORed its bits into
+   * the record bits; undefined when the record lacks the field. With `shared`, a cached filter may be
+   * returned as it is (read it at once). One step for encode and encodeLine, so the two cannot drift apart.
    */
-  function eachField(record: NormalizedRecord, recordSeed: string, shared: boolean, visit: (index: number, field: FieldName, filter: Uint8Array) => void): void {
-    recordBits.words.fill(0);
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      const value = record[f.field];
-      if (value === undefined || value === '') continue;
-      const salt = f.saltWith ? saltValue(f.saltWith, record[f.saltWith]) : '';
-      const filter = f.encodeValue(value, salt, recordBits, slab, shared);
-      visit(i, f.field, f.hardening.perRecord ? f.hardening.perRecord(filter, recordSeed) : filter);
-    }
+  function fieldFilter(record: NormalizedRecord, i: number, recordSeed: string, shared: boolean): Uint8Array | undefined {
+    const f = fields[i];
+    const value = record[f.field];
+    if (value === undefined || value === '') return undefined;
+    const salt = f.saltWith ? saltValue(f.saltWith, record[f.saltWith]) : '';
+    const filter = f.encodeValue(value, salt, recordBits, slab, shared);
+    return f.hardening.perRecord ? f.hardening.perRecord(filter, recordSeed) : filter;
   }
 
   function encode(record: NormalizedRecord, localPersonId: string): EncodedPerson {
     const recordSeed = seedOf(localPersonId);
     const out: EncodedPerson['fields'] = {};
-    eachField(record, recordSeed, false, (_, field, filter) => {
-      out[field] = filter;
-    });
+    recordBits.words.fill(0);
+    for (let i = 0; i < fields.length; i++) {
+      const filter = fieldFilter(record, i, recordSeed, false);
+      if (filter) out[fields[i].field] = filter;
+    }
     const clk = recordFilter(recordSeed, false);
-    return { pseudonym: pseudonym(localPersonId), fields: out, clk, blockingKeys: blockingKeys(record) };
+    return { pseudonym: pseudonym(localPersonId), fields: out, clk, blockingKeys: blockingKeys.keysOf(record) };
   }
 
   function encodeLine(record: NormalizedRecord, localPersonId: string, line: ExtractLineBuilder): number {
     const recordSeed = seedOf(localPersonId);
-    line.personStart(pseudonym(localPersonId));
+    line.personStartHex(pseudonymBytes(localPersonId));
     let filled = 0;
-    eachField(record, recordSeed, true, (i, field, filter) => {
-      line.personFilter(field, filter);
+    recordBits.words.fill(0);
+    for (let i = 0; i < fields.length; i++) {
+      const filter = fieldFilter(record, i, recordSeed, true);
+      if (filter === undefined) continue;
+      line.personFilter(fields[i].field, filter);
       filled |= 1 << i;
-    });
+    }
     line.personClk(recordFilter(recordSeed, true));
-    const keys = blockingKeys(record);
-    for (const name in keys) line.personKey(name, keys[name]);
+    blockingKeys.writeKeys(record, line);
     line.personEnd();
     return filled;
   }
@@ -117,6 +133,7 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
     encode,
     encodeLine,
     pseudonym,
+    pseudonymBytes,
     filterBits: {
       fields: Object.fromEntries(fields.map((f) => [f.field, f.hardening.outputBits])),
       record: recordHardening.outputBits,

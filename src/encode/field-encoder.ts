@@ -9,6 +9,11 @@ import { createFilterHardening, type FilterHardening } from './hardening.ts';
 
 /** Distinct values a field keeps encoded; first names, surnames, dates and ZIPs repeat a lot (birth dates over 75 years: ~27k). */
 export const VALUE_CACHE_LIMIT = 1 << 15;
+/**
+ * At this many distinct values a cache with fewer than one hit in 16 turns off (e-mails, the ZIPs of
+ * a file of new persons) before its entries are promoted to the old generation and then dropped.
+ */
+const EARLY_CHECK = 1 << 12;
 
 /** The record filter of one record before its hardening, as bytes and as 32-bit words over the same memory. */
 export interface RecordBits {
@@ -23,12 +28,13 @@ export function createRecordBits(bits: number): RecordBits {
 
 /**
  * A cached value's record-filter bits: its positions, or, when it sets more bits than the filter has
- * words (names and dates: 12 positions per token), the words to OR in.
+ * words (names and dates: 12 positions per token), the words to OR in, kept in the field's word pool.
  */
 interface CachedValue {
   filter: Uint8Array;
   clkPositions: Uint16Array | undefined;
-  clkWords: Uint32Array | undefined;
+  /** Where its words start in the field's word pool, or -1. */
+  clkAt: number;
 }
 
 /** The positions of the set bits of `words`, ascending. */
@@ -87,6 +93,21 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
   const cache = new Map<string, CachedValue>();
   let cacheOn = true;
   let hitsSinceClear = 0;
+  // The record-filter words of cached values side by side in one pool: a 128-byte array per value
+  // would live outside the heap, each with its own allocation for the collector to track and free.
+  let wordPool = new Uint32Array(0);
+  let wordsPooled = 0;
+
+  function poolWords(words: Uint32Array): number {
+    if (wordsPooled + words.length > wordPool.length) {
+      const grown = new Uint32Array(Math.max(1 << 12, 2 * wordPool.length));
+      grown.set(wordPool.subarray(0, wordsPooled));
+      wordPool = grown;
+    }
+    wordPool.set(words, wordsPooled);
+    wordsPooled += words.length;
+    return wordsPooled - words.length;
+  }
 
   /** Sets the bits of the token at table.pool[at...]: field positions in `raw`, record positions in `clk`. */
   function addCoded(table: TokenPositionTable, at: number, clk: Uint8Array): void {
@@ -146,20 +167,20 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
     raw.fill(0);
     const words = valueClk.words;
     let clkPositionsOfValue: Uint16Array | undefined;
-    let clkWords: Uint32Array | undefined;
-    if (tokens * kc > words.length) clkWords = words.slice();
+    let clkAt = -1;
+    if (tokens * kc > words.length) clkAt = poolWords(words);
     else if (kc > 0) clkPositionsOfValue = setBitsOf(words);
     words.fill(0);
-    const entry = { filter, clkPositions: clkPositionsOfValue, clkWords };
+    const entry: CachedValue = { filter, clkPositions: clkPositionsOfValue, clkAt };
     cache.set(key, entry);
     return entry;
   }
 
   function applyCached(entry: CachedValue, clk: RecordBits, slab: FilterSlab, shared: boolean): Uint8Array {
-    if (entry.clkWords) {
-      const words = entry.clkWords;
+    if (entry.clkAt >= 0) {
+      const pool = wordPool;
       const target = clk.words;
-      for (let i = 0; i < words.length; i++) target[i] |= words[i];
+      for (let i = 0, at = entry.clkAt; i < target.length; i++) target[i] |= pool[at + i];
     } else if (entry.clkPositions) setPositions(clk.bytes, entry.clkPositions);
     return shared ? entry.filter : slab.copy(entry.filter);
   }
@@ -175,10 +196,11 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
       hitsSinceClear++;
       return applyCached(hit, clk, slab, shared);
     }
-    if (cache.size >= VALUE_CACHE_LIMIT) {
+    if (cache.size >= VALUE_CACHE_LIMIT || (cache.size === EARLY_CHECK && hitsSinceClear < EARLY_CHECK / 16)) {
       // A field whose values rarely repeat (e-mail, SSN) would only pay for the cache: turn it off.
-      cacheOn = hitsSinceClear >= VALUE_CACHE_LIMIT / 2;
+      cacheOn = cache.size === EARLY_CHECK ? false : hitsSinceClear >= VALUE_CACHE_LIMIT / 2;
       cache.clear();
+      wordsPooled = 0;
       hitsSinceClear = 0;
       if (!cacheOn) return encodeValue(value, salt, clk, slab, shared);
     }

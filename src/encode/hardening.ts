@@ -61,6 +61,12 @@ export function xorFold(filter: Uint8Array, alloc: FilterAlloc = newFilter): Uin
  * on, so byte b of a filter is bits 8*(b%4).. of word b/4).
  */
 export function createDiffusion(key: Uint8Array, bits: number, t: number): (filter: Uint8Array, alloc?: FilterAlloc) => Uint8Array {
+  // The table is drawn on first use: a schema declares fields a source may never fill.
+  let diffuse: ((filter: Uint8Array, alloc: FilterAlloc) => Uint8Array) | undefined;
+  return (filter, alloc = newFilter) => (diffuse ??= diffusionOf(key, bits, t))(filter, alloc);
+}
+
+function diffusionOf(key: Uint8Array, bits: number, t: number): (filter: Uint8Array, alloc: FilterAlloc) => Uint8Array {
   const draw = keyedWordStream(key, 'diffusion');
   const feeds: number[][] = Array.from({ length: bits }, () => []);
   for (let j = 0; j < bits; j++) {
@@ -83,7 +89,7 @@ export function createDiffusion(key: Uint8Array, bits: number, t: number): (filt
   const inputBytes = new Uint8Array(input.buffer);
   const words = new Int32Array(wordCount);
   const result = new Uint8Array(words.buffer, 0, bits >>> 3);
-  return (filter, alloc = newFilter) => {
+  return (filter, alloc) => {
     inputBytes.set(filter);
     words.fill(0);
     diffuseWords(input, words, offsets, targetWord, targetMask);
@@ -112,8 +118,9 @@ function diffuseWords(input: Int32Array, words: Int32Array, offsets: Uint32Array
  * Every result has exactly `bits` of its 2*bits set, whatever the value's length.
  */
 export function createBalance(key: Uint8Array, bits: number): (filter: Uint8Array, alloc?: FilterAlloc) => Uint8Array {
-  const perm = keyedPermutation(key, 2 * bits);
+  let perm: Uint16Array | undefined;
   return (filter, alloc = newFilter) => {
+    perm ??= keyedPermutation(key, 2 * bits);
     const out = alloc((2 * bits) >>> 3);
     for (let i = 0; i < 2 * bits; i++) {
       const source = i < bits ? getBit(filter, i) : 1 - getBit(filter, i - bits);

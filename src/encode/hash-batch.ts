@@ -5,7 +5,7 @@ import { createRowNormalizer } from '../normalize/normalize-row.ts';
 import type { LinkageSchema } from '../schema/linkage-schema.ts';
 import type { SourceMapping } from '../schema/source-mapping.ts';
 import { createEncoder, type Encoder } from './encoder.ts';
-import { SeenPersons } from './seen-persons.ts';
+import { prefixWord, SeenPersons } from './seen-persons.ts';
 
 /*
  * The per-row work of `credlink hash` (normalize, pseudonymize, encode, serialize) on a batch of CSV
@@ -29,8 +29,11 @@ export interface BatchHasherConfig {
 export interface HashedBatch {
   /** Why each row cannot be used, or null. */
   rejected: Array<Finding | null>;
-  /** The pseudonym of each accepted row ('' for a rejected one). */
-  pseudonyms: string[];
+  /**
+   * The first 64 bits of each accepted row's pseudonym as two words (prefixWord at 0 and 4), for
+   * SeenPersons#addPrefix; zero for a rejected row.
+   */
+  prefixes: Uint32Array;
   /**
    * The extract lines of the batch, UTF-8: per row, its person line (when this hasher met the
    * person first here) then its payload line (when the mapping has payload columns).
@@ -62,7 +65,7 @@ export function createBatchHasher(config: BatchHasherConfig): BatchHasher {
   return (rows) => {
     const n = rows.length;
     const rejected: HashedBatch['rejected'] = new Array(n);
-    const pseudonyms: string[] = new Array(n);
+    const prefixes = new Uint32Array(2 * n);
     const filledBits: number[] = new Array(n);
     const ends = new Uint32Array(2 * n);
     const invalid: Record<string, number> = {};
@@ -70,11 +73,10 @@ export function createBatchHasher(config: BatchHasherConfig): BatchHasher {
       hashRow(rows[i], i);
       ends[2 * i + 1] = builder.size;
     }
-    return { rejected, pseudonyms, lines: builder.take(), ends, filled: filledBits, invalid };
+    return { rejected, prefixes, lines: builder.take(), ends, filled: filledBits, invalid };
 
     function hashRow(row: CsvRow, i: number): void {
       filledBits[i] = 0;
-      pseudonyms[i] = '';
       ends[2 * i] = builder.size;
       const normalized = row.problem ? undefined : normalize(row.fields, row.line);
       const reason: Finding | undefined = row.problem ?? normalized?.rejected;
@@ -87,11 +89,15 @@ export function createBatchHasher(config: BatchHasherConfig): BatchHasher {
         const key = `${f.field ?? f.column}:${f.code}`;
         invalid[key] = (invalid[key] ?? 0) + 1;
       }
-      const pseudonym = encoder.pseudonym(normalized.personId);
-      pseudonyms[i] = pseudonym;
-      if (seen.add(pseudonym)) filledBits[i] = encoder.encodeLine(normalized.record, normalized.personId, builder);
+      const pseudonym = encoder.pseudonymBytes(normalized.personId);
+      const hi = prefixWord(pseudonym, 0);
+      const lo = prefixWord(pseudonym, 4);
+      prefixes[2 * i] = hi;
+      prefixes[2 * i + 1] = lo;
+      // encodeLine asks for the same pseudonym, so `pseudonym` still holds it after.
+      if (seen.addPrefix(hi, lo)) filledBits[i] = encoder.encodeLine(normalized.record, normalized.personId, builder);
       ends[2 * i] = builder.size;
-      if (hasPayload) builder.payload({ pseudonym, values: normalized.payload });
+      if (hasPayload) builder.payloadHex(pseudonym, normalized.payload);
     }
   };
 }

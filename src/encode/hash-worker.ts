@@ -13,7 +13,7 @@ port.on('message', ({ id, rows }: { id: number; rows: CsvRow[] }) => {
   try {
     const batch = hash(rows);
     // Hand the line bytes over rather than copying them.
-    port.postMessage({ id, batch }, [batch.lines.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
+    port.postMessage({ id, batch }, [batch.lines.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer, batch.prefixes.buffer as ArrayBuffer]);
   } catch (error) {
     port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

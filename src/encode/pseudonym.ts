@@ -16,6 +16,14 @@ export function createPseudonymizer(derive: (purpose: KeyPurpose) => Uint8Array,
   return (localPersonId) => hash.hex(localPersonId, PSEUDONYM_BYTES);
 }
 
+/** The same pseudonym as the PSEUDONYM_BYTES its hex spells, written to `out`. */
+export type PseudonymDigest = (localPersonId: string, out: Uint8Array) => Uint8Array;
+
+export function createPseudonymDigest(derive: (purpose: KeyPurpose) => Uint8Array, source: string): PseudonymDigest {
+  const hash = createKeyedHash(derive({ kind: 'pseudonym', source }));
+  return (localPersonId, out) => hash.hashInto(localPersonId, out);
+}
+
 export function pseudonymFor(secret: Uint8Array, schema: LinkageSchema, source: string, localPersonId: string): string {
   return createPseudonymizer(createKeyDeriver(secret, schema), source)(localPersonId);
 }

@@ -1,7 +1,8 @@
 /** The one code a table cannot hold: it marks an empty slot. */
 export const NO_CODE = 0xffffffff;
 
-const FIRST_SLOTS = 1 << 11;
+/** Small at first: a schema has fields a source never fills, and each field has two tables (~60 KB each at 2^11 slots). */
+const FIRST_SLOTS = 1 << 6;
 
 /**
  * The bit positions of a field's tokens, keyed by token code (two UTF-16 code units, or position and

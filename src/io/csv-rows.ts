@@ -155,7 +155,9 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARS,
   };
-  const parser = new CountingParser(parseOptions);
+  // One parsed chunk waits at most (the stream default is 16): rows then die young, before a scavenge
+  // has to copy ~13k of them and promote them to the old generation.
+  const parser = new CountingParser({ ...parseOptions, readableHighWaterMark: 1 } as ParseOptions);
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord[]>;

@@ -9,6 +9,8 @@ import type { EncodedPerson, PayloadRow } from '../extract/extract-types.ts';
  */
 
 const BASE64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+/** The two lower-case hex digits of each byte, as char codes. */
+const HEX = new Uint8Array(512).map((_, i) => (i >> 1).toString(16).padStart(2, '0').charCodeAt(i & 1));
 const EQUALS = 61;
 const QUOTE = 34;
 const utf8 = new TextEncoder();
@@ -37,15 +39,21 @@ const LITERALS = {
   null: utf8.encode('null'),
 };
 
+/** A buffer without zero-filling (a batch's lines reach ~0.5 MB): every byte read from it is written first. */
+function unfilledBytes(bytes: number): Uint8Array {
+  return new Uint8Array(Buffer.allocUnsafeSlow(bytes).buffer, 0, bytes);
+}
+
 export class ExtractLineBuilder {
-  private bytes = new Uint8Array(1 << 16);
+  private bytes = unfilledBytes(1 << 16);
   private length = 0;
   /** Whether the JSON object being written has no member yet (person lines). */
   private firstMember = true;
 
-  /** The lines built so far (a copy), and an empty builder. */
+  /** The lines built so far, and an empty builder (on a new buffer: the lines are the caller's now). */
   take(): Uint8Array {
-    const out = this.bytes.slice(0, this.length);
+    const out = this.bytes.subarray(0, this.length);
+    this.bytes = unfilledBytes(this.bytes.length);
     this.length = 0;
     return out;
   }
@@ -77,6 +85,14 @@ export class ExtractLineBuilder {
     this.firstMember = true;
   }
 
+  /** personStart with the pseudonym as the bytes its hex spells (no string made for it). */
+  personStartHex(pseudonym: Uint8Array): void {
+    this.raw(LITERALS.personStart);
+    this.hex(pseudonym);
+    this.raw(LITERALS.fieldsStart);
+    this.firstMember = true;
+  }
+
   personFilter(field: string, filter: Uint8Array): void {
     this.member(field);
     this.byte(QUOTE);
@@ -96,6 +112,12 @@ export class ExtractLineBuilder {
     this.string(hex);
   }
 
+  /** personKey with the key as the bytes its hex spells. */
+  personKeyHex(name: string, key: Uint8Array): void {
+    this.member(name);
+    this.hex(key);
+  }
+
   personEnd(): void {
     this.raw(LITERALS.personEnd);
   }
@@ -110,10 +132,21 @@ export class ExtractLineBuilder {
   payload(row: PayloadRow): void {
     this.raw(LITERALS.payloadStart);
     this.string(row.pseudonym);
+    this.payloadValues(row.values);
+  }
+
+  /** payload() with the pseudonym as the bytes its hex spells. */
+  payloadHex(pseudonym: Uint8Array, values: PayloadRow['values']): void {
+    this.raw(LITERALS.payloadStart);
+    this.hex(pseudonym);
+    this.payloadValues(values);
+  }
+
+  private payloadValues(values: PayloadRow['values']): void {
     this.raw(LITERALS.valuesStart);
     let first = true;
-    for (const name in row.values) {
-      const value = row.values[name];
+    for (const name in values) {
+      const value = values[name];
       // JSON.stringify leaves out undefined members.
       if (value === undefined) continue;
       if (!first) this.byte(44);
@@ -128,7 +161,7 @@ export class ExtractLineBuilder {
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
+    const grown = unfilledBytes(Math.max(this.bytes.length * 2, this.length + extra));
     grown.set(this.bytes.subarray(0, this.length));
     this.bytes = grown;
   }
@@ -173,6 +206,21 @@ export class ExtractLineBuilder {
       out[o++] = c;
     }
     out[start] = QUOTE;
+    out[o++] = QUOTE;
+    this.length = o;
+  }
+
+  /** A JSON string of the lower-case hex of `data`. */
+  private hex(data: Uint8Array): void {
+    this.reserve(2 * data.length + 2);
+    const out = this.bytes;
+    let o = this.length;
+    out[o++] = QUOTE;
+    for (let i = 0; i < data.length; i++) {
+      const b = 2 * data[i];
+      out[o++] = HEX[b];
+      out[o++] = HEX[b + 1];
+    }
     out[o++] = QUOTE;
     this.length = o;
   }

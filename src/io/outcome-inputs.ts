@@ -76,6 +76,28 @@ export async function readClusters(path: string): Promise<ClusterMember[]> {
   return members;
 }
 
+/** The source pairs summary.json marks as direct roster-wage pairs (path direct-outside-spine). */
+export function directPairsOf(summary: unknown): Array<[string, string]> {
+  const pairs = (summary as { sourcePairs?: Array<{ sourceA: string; sourceB: string; path?: string }> })?.sourcePairs;
+  return Array.isArray(pairs) ? pairs.filter((p) => p.path === 'direct-outside-spine').map((p) => [p.sourceA, p.sourceB]) : [];
+}
+
+/** Roster records (source NUL pseudonym) that a direct roster-wage pair linked, from pairs.csv. */
+export async function readDirectlyLinked(path: string, directPairs: ReadonlyArray<[string, string]>, rosterSources: ReadonlySet<string>): Promise<Set<string>> {
+  const linked = new Set<string>();
+  const csv = await openCsv(path);
+  const [sa, pa, sb, pb] = ['source_a', 'pseudonym_a', 'source_b', 'pseudonym_b'].map((n) => csv.header.indexOf(n));
+  if (Math.min(sa, pa, sb, pb) < 0) throw new DataError({ code: 'MISSING_COLUMN', file: path, detail: 'pairs.csv needs source_a,pseudonym_a,source_b,pseudonym_b' });
+  const direct = new Set(directPairs.map(([a, b]) => `${a}\u0000${b}`));
+  for await (const row of csv.rows) {
+    if (row.problem) throw new DataError(row.problem);
+    const f = row.fields;
+    if (!direct.has(`${f[sa]}\u0000${f[sb]}`)) continue;
+    linked.add(rosterSources.has(f[sa]) ? `${f[sa]}\u0000${f[pa]}` : `${f[sb]}\u0000${f[pb]}`);
+  }
+  return linked;
+}
+
 /** Expected false-match share from summary.json: sum of expected false matches over all links. */
 export function linkageErrorOf(summary: unknown): LinkageError | undefined {
   const pairs = (summary as { sourcePairs?: Array<{ sourceA: string; sourceB: string; links: number; expectedFalseMatches: number; calibration?: { ok?: boolean } }> })?.sourcePairs;
@@ -125,10 +147,12 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   await track('clusters', clustersPath);
   let linkage: LinkageError | undefined;
   let spine: string | undefined;
+  let directPairs: Array<[string, string]> = [];
   const summaryPath = join(args.linkageDir, 'summary.json');
   try {
     const summary = JSON.parse(await readFile(summaryPath, 'utf8')) as { spine?: unknown };
     linkage = linkageErrorOf(summary);
+    directPairs = directPairsOf(summary);
     if (typeof summary.spine === 'string') spine = summary.spine;
     await track('linkage summary', summaryPath);
   } catch {
@@ -143,7 +167,14 @@ export async function loadOutcomeInputs(args: { linkageDir: string; config: Outc
   spine ??= manifests.find((m) => m.role === 'spine')?.source;
   const poolSize = args.config.comparison.method === 'pre-post' ? 0 : args.config.comparison.poolSize;
   const wageSources = new Set(manifests.filter((m) => m.role === 'wages').map((m) => m.source));
-  const assembler = new PersonAssembler(members, rosterSources, spine, poolSize, wageSources);
+  // Which holders a direct roster-wage link found, also those it brought into a spine cluster.
+  let directlyLinked: Set<string> | undefined;
+  if (directPairs.length > 0) {
+    const pairsPath = join(args.linkageDir, 'pairs.csv');
+    directlyLinked = await readDirectlyLinked(pairsPath, directPairs, rosterSources);
+    await track('linkage pairs', pairsPath);
+  }
+  const assembler = new PersonAssembler(members, rosterSources, spine, poolSize, wageSources, directlyLinked);
   for (const [i, path] of args.extracts.entries()) {
     const { source, role } = manifests[i];
     await readExtract(path, { payload: (row) => assembler.add(source, role, row.pseudonym, row.values) });

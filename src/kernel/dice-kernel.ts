@@ -15,6 +15,15 @@ export interface FilterSet {
   popcount(i: number): number;
 }
 
+/**
+ * The filters a best-match scan keeps: their indices in the set and their scores, best first.
+ * Plain arrays: k is small, and a typed array made per call costs more than the scan of a small set.
+ */
+export interface BestMatches {
+  index: number[];
+  score: number[];
+}
+
 export interface DiceKernel {
   readonly path: 'wasm' | 'js';
   /**
@@ -28,6 +37,11 @@ export interface DiceKernel {
   scan(query: Uint8Array, set: FilterSet, out: Float64Array): void;
   /** out[q * set.count + i] = dice(query q, filter i); queries are laid end to end. */
   scanMany(queries: Uint8Array, set: FilterSet, out: Float64Array): void;
+  /**
+   * The k filters of the set that score highest against the query, each at least minScore, best
+   * first, equal scores lower index first: anonlink's top-k, without writing a score per filter.
+   */
+  scanBest(query: Uint8Array, set: FilterSet, k: number, minScore: number): BestMatches;
   /** out[k] = dice(a[idxA[k]], b[idxB[k]]): the scores of a batch of candidate pairs. */
   scorePairs(a: FilterSet, b: FilterSet, idxA: Uint32Array, idxB: Uint32Array, out: Float64Array): void;
 }
@@ -63,4 +77,30 @@ export function checkPairArgs(bytesA: number, bytesB: number, pairs: number, idx
 
 export function checkLength(name: string, actual: number, expected: number): void {
   if (actual !== expected) throw new RangeError(`${name} has ${actual} elements, expected ${expected}`);
+}
+
+export function checkBestArgs(k: number, minScore: number): void {
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number >= 0, got ${k}`);
+  if (typeof minScore !== 'number' || Number.isNaN(minScore)) throw new RangeError(`minScore must be a number, got ${minScore}`);
+}
+
+/** scanBest's choice made from every score: the JavaScript kernel's path and the oracle of the WebAssembly one. */
+export function bestOf(scores: Float64Array, k: number, minScore: number): BestMatches {
+  const score = new Float64Array(k);
+  const index = new Uint32Array(k);
+  let kept = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (s < minScore || (kept === k && s <= score[k - 1])) continue;
+    // Shift lower scores down; an equal score stays ahead, being the lower index.
+    let slot = kept < k ? kept++ : k - 1;
+    while (slot > 0 && score[slot - 1] < s) {
+      score[slot] = score[slot - 1];
+      index[slot] = index[slot - 1];
+      slot--;
+    }
+    score[slot] = s;
+    index[slot] = i;
+  }
+  return { index: Array.from(index.subarray(0, kept)), score: Array.from(score.subarray(0, kept)) };
 }

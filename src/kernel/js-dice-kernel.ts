@@ -4,7 +4,7 @@
  * plain lines, the oracle the WebAssembly kernel is tested against.
  */
 import { popcount32 } from './dice.ts';
-import { checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
+import { bestOf, checkBestArgs, checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 
 class JsFilterSet implements FilterSet {
   constructor(
@@ -74,6 +74,13 @@ export function createJsDiceKernel(): DiceKernel {
       scanMany(query, set, out);
     },
     scanMany,
+    scanBest(query, set, k, minScore) {
+      checkLength('query', query.length, set.bytesPerFilter);
+      checkBestArgs(k, minScore);
+      const scores = new Float64Array(set.count);
+      scanMany(query, set, scores);
+      return bestOf(scores, k, minScore);
+    },
     scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);
       const sb = own(b);

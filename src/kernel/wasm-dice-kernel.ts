@@ -1,11 +1,12 @@
 /**
  * The WebAssembly Dice kernel (dice.wat). Filter sets are copied into one shared linear memory
- * once; scratch for queries, indices and scores is taken per call unless the caller passes
- * arrays from `allocScores`/`allocIndices`, which live in that memory and skip the copies
- * (a 1M-filter scan writes 8 MB of scores: copying them out costs ~15% of the scan).
+ * once. A query goes through one scratch block the kernel keeps; index and score arrays are
+ * taken per call unless the caller passes arrays from `allocScores`/`allocIndices`, which live in
+ * that memory and skip the copies (a 1M-filter scan writes 8 MB of scores: copying them out costs
+ * ~15% of the scan).
  */
 import { diceWasmBase64 } from './dice-wasm-optional.ts';
-import { checkFilters, checkLength, checkPairArgs, type DiceKernel, type FilterSet } from './dice-kernel.ts';
+import { bestOf, checkBestArgs, checkFilters, checkLength, checkPairArgs, type BestMatches, type DiceKernel, type FilterSet } from './dice-kernel.ts';
 import { WasmHeap } from './wasm-heap.ts';
 
 /**
@@ -21,6 +22,7 @@ interface DiceExports {
   scan_i64(q: number, f: number, pops: number, n: number, stride: number, out: number): void;
   scan_i8x16(q: number, f: number, pops: number, n: number, stride: number, out: number): void;
   scan_v128_1024(q: number, f: number, pops: number, n: number, out: number): void;
+  scan_best_1024(q: number, f: number, pops: number, n: number, k: number, minScore: number, bestScores: number, bestIdx: number): number;
   pairs_v128_1024(
     a: number, popA: number, countA: number, b: number, popB: number, countB: number,
     idxA: number, idxB: number, n: number, out: number,
@@ -104,6 +106,32 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
   const owned = new Map<Float64Array | Uint32Array, number>();
   const bytes = () => new Uint8Array(memory.buffer);
 
+  const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
+  // One scratch block for the query and scanBest's list, kept for the kernel's life (calls are
+  // synchronous), with views of it made once per layout: allocating the block and making views
+  // per call cost ~10% of a 2,000-filter scan. A shared memory is never detached by growing, so
+  // the views stay valid.
+  let scratch = { ptr: 0, bytes: 0, queryBytes: -1, keep: -1, query: new Uint8Array(0), scores: new Float64Array(0), idx: new Uint32Array(0) };
+  const scratchFor = (queryBytes: number, keep: number) => {
+    if (queryBytes === scratch.queryBytes && keep === scratch.keep) return scratch;
+    const scoresAt = align(queryBytes);
+    const idxAt = scoresAt + align(keep * 8);
+    const needed = idxAt + keep * 4;
+    let { ptr, bytes: size } = scratch;
+    if (needed > size) {
+      if (size > 0) heap.release(ptr);
+      size = Math.max(4096, needed);
+      ptr = heap.alloc(size);
+    }
+    scratch = {
+      ptr, bytes: size, queryBytes, keep,
+      query: new Uint8Array(memory.buffer, ptr, queryBytes),
+      scores: new Float64Array(memory.buffer, ptr + scoresAt, keep),
+      idx: new Uint32Array(memory.buffer, ptr + idxAt, keep),
+    };
+    return scratch;
+  };
+
   const own = (set: FilterSet): WasmFilterSet => {
     if (!(set instanceof WasmFilterSet) || set.memory !== memory) throw new TypeError('the filter set was loaded by another kernel');
     return set;
@@ -146,11 +174,14 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       checkLength('query', query.length, s.bytesPerFilter);
       checkLength('out', out.length, s.count);
       if (s.count === 0) return;
-      const scratch: number[] = [];
-      const q = place(query, true, scratch);
-      const o = place(out, false, scratch);
+      // The layout scanBest last used is kept, so that alternating calls make no views.
+      const work = scratchFor(query.length, Math.max(0, scratch.keep));
+      work.query.set(query);
+      const q = work.ptr;
+      const temporary: number[] = [];
+      const o = place(out, false, temporary);
       scanFn(q, s.ptr, s.popPtr, s.count, s.bytesPerFilter, o);
-      finish(out, o, scratch);
+      finish(out, o, temporary);
     },
     scanMany(queries, set, out) {
       const s = own(set);
@@ -165,6 +196,28 @@ export function createWasmDiceKernel(options: WasmDiceKernelOptions = {}): WasmD
       if (straight(s.bytesPerFilter)) wasm.scan_many_v128_1024(q, qn, qpops, s.ptr, s.popPtr, s.count, o);
       else wasm.scan_many_v128(q, qn, qpops, s.ptr, s.popPtr, s.count, s.bytesPerFilter, o);
       finish(out, o, scratch);
+    },
+    scanBest(query, set, k, minScore) {
+      const s = own(set);
+      checkLength('query', query.length, s.bytesPerFilter);
+      checkBestArgs(k, minScore);
+      // No more can be kept than the set holds; the kernel's list is sized by this.
+      const keep = Math.min(k, s.count);
+      if (keep === 0) return { index: [], score: [] };
+      if (!straight(s.bytesPerFilter)) {
+        const scores = new Float64Array(s.count);
+        kernel.scan(query, set, scores);
+        return bestOf(scores, keep, minScore);
+      }
+      const work = scratchFor(query.length, keep);
+      work.query.set(query);
+      const kept = wasm.scan_best_1024(work.ptr, s.ptr, s.popPtr, s.count, keep, minScore, work.scores.byteOffset, work.idx.byteOffset);
+      const best: BestMatches = { index: [], score: [] };
+      for (let i = 0; i < kept; i++) {
+        best.index.push(work.idx[i]);
+        best.score.push(work.scores[i]);
+      }
+      return best;
     },
     scorePairs(a, b, idxA, idxB, out) {
       const sa = own(a);

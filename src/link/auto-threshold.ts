@@ -1,7 +1,11 @@
 import type { Edge } from './assignment.ts';
 
-/** Where the model's own expected F1 is searched: below 0.3 or above 0.95 a threshold says more about a poor fit than about the data. */
-export const AUTO_THRESHOLD_RANGE = { min: 0.3, max: 0.95 } as const;
+/**
+ * Where the model's own expected F1 is searched. Below 0.5 a link is more likely false than true, and
+ * false links bias outcomes while missed ones only shrink them (docs/linkage.md, step 5); above 0.95
+ * a threshold says more about a poor fit than about the data.
+ */
+export const AUTO_THRESHOLD_RANGE = { min: 0.5, max: 0.95 } as const;
 
 /** The fixed threshold 'auto' falls back to when the model's probabilities cannot be trusted. */
 export const AUTO_FALLBACK_THRESHOLD = 0.85;

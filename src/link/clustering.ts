@@ -17,11 +17,19 @@ export interface Clustering {
 
 /**
  * Union-find over the chosen links, strongest first, refusing any merge that would put two records
- * of one duplicate-free source in one cluster. With a spine every link touches a spine record, so
- * clusters are spine records plus what links to them (roster and wage records meet through it).
+ * of one duplicate-free source in one cluster. With a spine (`spine`, its source index) the links
+ * that touch it go first: clusters are spine records plus what links to them, and a direct link
+ * between two other sources joins only what the spine left apart. Otherwise one strong false link
+ * between two rosters (sharing few persons, so with many namesakes among their candidates) would
+ * pull a roster record away from its own spine record into another person's cluster.
  * Cluster numbers follow the order of the first member (sources in the given order, records in store order).
  */
-export function clusterRecords(sizes: readonly number[], duplicateFree: readonly boolean[], sourceLinks: readonly SourceLinks[]): Clustering {
+export function clusterRecords(
+  sizes: readonly number[],
+  duplicateFree: readonly boolean[],
+  sourceLinks: readonly SourceLinks[],
+  spine?: number,
+): Clustering {
   if (sizes.length > 30) throw new RangeError('at most 30 sources can be clustered together');
   const offsets: number[] = [];
   let total = 0;
@@ -42,8 +50,11 @@ export function clusterRecords(sizes: readonly number[], duplicateFree: readonly
     }
     return x;
   };
-  const all = sourceLinks.flatMap((group) => group.links.map((edge) => ({ edge, x: offsets[group.a] + edge.left, y: offsets[group.b] + edge.right })));
-  all.sort((p, q) => compareEdges(p.edge, q.edge) || p.x - q.x || p.y - q.y);
+  const tierOf = (group: SourceLinks) => (spine === undefined || group.a === spine || group.b === spine ? 0 : 1);
+  const all = sourceLinks.flatMap((group) =>
+    group.links.map((edge) => ({ edge, tier: tierOf(group), x: offsets[group.a] + edge.left, y: offsets[group.b] + edge.right })),
+  );
+  all.sort((p, q) => p.tier - q.tier || compareEdges(p.edge, q.edge) || p.x - q.x || p.y - q.y);
   for (const { edge, x, y } of all) {
     const rx = find(x);
     const ry = find(y);

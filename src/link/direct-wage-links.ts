@@ -10,10 +10,12 @@ import type { SourceStore } from './source-store.ts';
 /*
  * Holders outside the spine (issue #14). Real UI wage records hold the SSN, the name and the
  * employer; rosters hold no SSN, so a roster and the wage file share names (a ZIP or birth date
- * where a state keeps one). Across a state that is a pool of namesakes, so the direct pair only
- * links records the spine left unlinked on both sides: a roster record whose cluster has neither
- * a spine nor a wage record, and a wage record whose cluster has no spine record. Among those few
- * the model's likelihood ratios are weighed again with a prior of that pool, one to one.
+ * where a state keeps one). Across a state that is a pool of namesakes, so the direct pair links
+ * only roster records the other pairs left alone (no spine, no wage record in their cluster):
+ * first to wage records outside every spine cluster, then, for those still alone, to a wage
+ * record in a spine cluster when the spine~roster pair had proposed that cluster's spine record
+ * (the person is in the spine, their spine link failed). The model's likelihood ratios are
+ * weighed again with a prior of each pool, one to one.
  */
 
 /**
@@ -72,8 +74,7 @@ function wageShare(clusters: Int32Array, facts: ClusterFacts): number {
  * such roster record has a wage record with the share measured through the spine), with the
  * competition of a one-to-one match: two namesakes claiming one record share it.
  */
-export function directWageLinks(stores: readonly SourceStore[], clustering: Clustering, a: number, b: number, scored: ScoredPairs, settings: LinkSettings, missedSpineLinks = 0): DirectLinks {
-  const facts = clusterFacts(stores, clustering);
+function outsideSpineLinks(stores: readonly SourceStore[], clustering: Clustering, facts: ClusterFacts, a: number, b: number, scored: ScoredPairs, settings: LinkSettings, missedSpineLinks: number): DirectLinks {
   const rosterIsLeft = stores[a].role === 'roster';
   const free = [a, b].map((s) => {
     const roster = stores[s].role === 'roster';
@@ -113,6 +114,88 @@ export function directWageLinks(stores: readonly SourceStore[], clustering: Clus
   const expected = freeRosters * share;
   const threshold = settings.threshold === 'auto' ? expectedF1Threshold(edges.filter((e) => e.probability >= AUTO_THRESHOLD_RANGE.min), expected) : settings.threshold;
   return { links: chooseLinks(edges.filter((e) => e.probability >= threshold), oneToOne, 'fs', settings.assignment), threshold, expectedMatches: expected };
+}
+
+/**
+ * What the spine~roster pair proposed: its candidate pairs, so that a roster record may join a
+ * spine cluster through its wage record only where the spine's own fields put the two near.
+ */
+export interface SpineCandidates {
+  /** rosterRecord * spineCount + spineRecord for each candidate pair of the spine~roster pair. */
+  pairs: Set<number>;
+  spineCount: number;
+  spineSource: number;
+}
+
+/**
+ * The probability a link into a spine cluster needs. Measured at 50,000 persons (one stage, all
+ * pools together): below it such links were right 4 times in 9, at or above it 25 in 26.
+ */
+export const SPINE_CLUSTER_MIN_PROBABILITY = 0.85;
+
+/**
+ * The links of a direct roster-wage pair given the clustering of every other pair: first between
+ * records outside every spine cluster (outsideSpineLinks); then, for a roster record still
+ * alone, its wage record in a spine cluster (the person is in the spine but the roster~spine
+ * link failed), when the spine pair proposed that cluster's spine record (spineClusterLinks).
+ */
+export function directWageLinks(stores: readonly SourceStore[], clustering: Clustering, a: number, b: number, scored: ScoredPairs, settings: LinkSettings, missedSpineLinks = 0, spine?: SpineCandidates): DirectLinks {
+  const facts = clusterFacts(stores, clustering);
+  const outside = outsideSpineLinks(stores, clustering, facts, a, b, scored, settings, missedSpineLinks);
+  if (!spine || settings.method !== 'fs') return outside;
+  const intoSpine = spineClusterLinks(clustering, facts, stores[a].role === 'roster', [a, b], scored, settings, outside.links, spine);
+  return { ...outside, links: [...outside.links, ...intoSpine] };
+}
+
+/**
+ * Roster records left alone after outsideSpineLinks against the wage records of spine clusters
+ * that hold no record of this roster. Every open wage record competes (free ones too, so a
+ * namesake outside the spine takes its share of a name), under a prior of that pool; only a pair
+ * into a spine cluster with one wage record, whose spine record the spine~roster pair proposed, may link, at
+ * SPINE_CLUSTER_MIN_PROBABILITY, one to one.
+ */
+function spineClusterLinks(clustering: Clustering, facts: ClusterFacts, rosterIsLeft: boolean, [a, b]: [number, number], scored: ScoredPairs, settings: LinkSettings, linked: readonly Edge[], spine: SpineCandidates): Edge[] {
+  const [rosterSource, wageSource] = rosterIsLeft ? [a, b] : [b, a];
+  const rosterOf = (e: { left: number; right: number }) => (rosterIsLeft ? e.left : e.right);
+  const wageOf = (e: { left: number; right: number }) => (rosterIsLeft ? e.right : e.left);
+  const withRoster = new Uint8Array(clustering.clusterCount + 1);
+  for (const c of clustering.clusterOf[rosterSource]) withRoster[c] = 1;
+  const alone = Uint8Array.from(clustering.clusterOf[rosterSource], (c) => (!facts.withSpine[c] && !facts.withWages[c] ? 1 : 0));
+  const open = Uint8Array.from(clustering.clusterOf[wageSource], (c) => (!withRoster[c] ? 1 : 0));
+  // A spine cluster with several wage records holds someone else's too (a namesake the spine pair
+  // took): a roster record joining it would get both people's wages, so it competes but never links.
+  const wageRecords = new Uint8Array(clustering.clusterCount + 1);
+  for (const c of clustering.clusterOf[wageSource]) wageRecords[c] = Math.min(wageRecords[c] + 1, 2);
+  for (const e of linked) {
+    alone[rosterOf(e)] = 0;
+    open[wageOf(e)] = 0;
+  }
+  const spineOf = new Int32Array(clustering.clusterCount + 1).fill(-1);
+  clustering.clusterOf[spine.spineSource].forEach((c, i) => (spineOf[c] = i));
+  const kept: number[] = [];
+  const supported: boolean[] = [];
+  for (let i = 0; i < scored.left.length; i++) {
+    const pair = { left: scored.left[i], right: scored.right[i] };
+    const [roster, wage] = [rosterOf(pair), wageOf(pair)];
+    if (!alone[roster] || !open[wage]) continue;
+    kept.push(i);
+    const c = clustering.clusterOf[wageSource][wage];
+    supported.push(spineOf[c] >= 0 && wageRecords[c] === 1 && spine.pairs.has(roster * spine.spineCount + spineOf[c]));
+  }
+  if (!supported.includes(true)) return [];
+  const { left, right, matchWeight, clkDice } = pick(scored, kept);
+  const [rosterPool, wagePool] = [compact(alone), compact(open)];
+  const [compactA, compactB] = rosterIsLeft ? [rosterPool, wagePool] : [wagePool, rosterPool];
+  const lambda = Math.min(1, wageShare(clustering.clusterOf[rosterSource], facts) / Math.max(1, wagePool.size));
+  const priorWeight = Math.log2(scored.model.prior / (1 - scored.model.prior));
+  const likelihoodWeight = matchWeight.map((w) => w - priorWeight);
+  const probability = competingMatchProbability({
+    left: left.map((i) => compactA.index[i]), right: right.map((i) => compactB.index[i]),
+    likelihoodWeight, lambda, countA: compactA.size, countB: compactB.size, missedShare: 0, oneMatchPerA: true, oneMatchPerB: true,
+  });
+  const linkable = probability.map((p, k) => (supported[k] ? p : -1));
+  const edges = thresholdEdges(left, right, likelihoodWeight, linkable, clkDice, 'fs', SPINE_CLUSTER_MIN_PROBABILITY);
+  return chooseLinks(edges, { aDuplicateFree: true, bDuplicateFree: true, dedupe: false }, 'fs', settings.assignment);
 }
 
 /** Index of each free record among the free records of its source (-1 for the others). */

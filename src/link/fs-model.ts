@@ -4,6 +4,7 @@ import { MISSING_LEVEL } from './comparison-levels.ts';
 import type { ComparisonVectors } from './comparison-vectors.ts';
 import { DEFAULT_EM, emEstimate, type EmOptions } from './em-estimate.ts';
 import { pooledExactU, type AgreementCount } from './exact-agreement.ts';
+import type { NameDerivedField } from './name-derived-fields.ts';
 import type { FieldNesting } from './nested-fields.ts';
 import { patternTable, type PatternTable } from './pattern-table.ts';
 import { TERM_FREQUENCY_FIELDS } from './term-frequency.ts';
@@ -40,6 +41,8 @@ export interface FsModel {
   sessions: TrainingSession[];
   /** Place fields compared only where a finer one disagrees (nested-fields.ts). */
   nestings?: FieldNesting[];
+  /** Fields built from names whose partial agreement counts only where the name differs (name-derived-fields.ts). */
+  nameDerived?: NameDerivedField[];
 }
 
 /** Sessions smaller than this say more about noise than about m. */

@@ -4,6 +4,7 @@ import { candidateVectors, uSample, type CandidateVectors, type USample } from '
 import { levelLabels } from './comparison-levels.ts';
 import { estimateU, fitFsModel, scorePairs, type FsModel } from './fs-model.ts';
 import { competingMatchProbability } from './match-probability.ts';
+import { applyNameDerived, nameDerivedFields } from './name-derived-fields.ts';
 import { applyNesting, nestedFields } from './nested-fields.ts';
 import type { LinkSettings } from './link-settings.ts';
 
@@ -72,8 +73,9 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
   const sampleSize = sample.left.length;
   const exactLevel = settings.levelThresholds.at(-1)! >= 1 ? labels.length - 1 : -1;
   const nestings = exactLevel >= 0 ? nestedFields(uSampled.vectors, exactLevel) : [];
-  const vectors = applyNesting(candidates.vectors, nestings, exactLevel);
-  const uVectors = applyNesting(uSampled.vectors, nestings, exactLevel);
+  const nameDerived = exactLevel >= 0 ? nameDerivedFields(uSampled.vectors, exactLevel) : [];
+  const vectors = applyNameDerived(applyNesting(candidates.vectors, nestings, exactLevel), nameDerived, exactLevel);
+  const uVectors = applyNameDerived(applyNesting(uSampled.vectors, nestings, exactLevel), nameDerived, exactLevel);
   // The exact level's u also counts identical filters within duplicate-free sides (exact-agreement.ts);
   // a nested field's u is conditional on its finer field disagreeing, which those counts do not know.
   const nested = new Set(nestings.map((n) => n.field));
@@ -97,7 +99,7 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
     model = fitFsModel(data, u, labels, settings.training, settings.em);
     if (moved < U_SETTLED_BITS) break;
   }
-  model = { ...model, nestings };
+  model = { ...model, nestings, nameDerived };
   const { matchWeight } = scorePairs(model, vectors);
   const priorWeight = Math.log2(model.prior / (1 - model.prior));
   const missedShare = missedMatchShare(matchWeight, model.prior * total);

@@ -47,6 +47,9 @@ export function explainModel(result: LinkageResult): string {
     for (const n of model.nestings ?? []) {
       lines.push(`  ${n.field} compared only where ${n.within} differs: random pairs agreeing on ${n.within} agree on ${n.field} ${pct(n.conditionalAgreement)} of the time (${pct(n.agreement)} overall)`);
     }
+    for (const n of model.nameDerived ?? []) {
+      lines.push(`  ${n.field} partial agreement counted only where ${n.given} differs: random pairs agreeing on ${n.given} partly agree on ${n.field} ${pct(n.conditionalPartial)} of the time (${pct(n.partial)} overall)`);
+    }
     for (const s of model.sessions) {
       lines.push(`  training on ${s.pass}: ${s.pairs} pairs, estimated ${s.estimatedFields.join(', ') || '-'}, ${s.iterations} iterations${s.converged ? '' : ' (not converged)'}`);
     }

@@ -97,6 +97,7 @@ export function modelJson(result: LinkageResult): object {
         })),
         training: model.sessions.map((s) => ({ ...s, lambda: round(s.lambda, 6) })),
         nestings: (model.nestings ?? []).map((n) => ({ ...n, conditionalAgreement: round(n.conditionalAgreement, 4), agreement: round(n.agreement, 4) })),
+        nameDerived: (model.nameDerived ?? []).map((n) => ({ ...n, conditionalPartial: round(n.conditionalPartial, 4), partial: round(n.partial, 4) })),
       };
     }),
   };

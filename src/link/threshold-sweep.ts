@@ -9,6 +9,8 @@ import type { LinkMethod } from './link-settings.ts';
 export interface SweepSource {
   name: string;
   duplicateFree: boolean;
+  /** The spine's links are clustered first, as `credlink link` does. */
+  spine?: boolean;
   pseudonyms: string[];
   /** True person of each record (undefined when unknown). */
   personOf: Array<string | undefined>;
@@ -100,7 +102,8 @@ export function qualityAt(sweep: Sweep, method: LinkMethod, threshold: number): 
     const facts = { aDuplicateFree: sources[g.a].duplicateFree, bDuplicateFree: sources[g.b].duplicateFree, dedupe: g.a === g.b };
     return { a: g.a, b: g.b, links: chooseLinks(edges, facts, method, DEFAULT_ASSIGNMENT) };
   });
-  const clustering = clusterRecords(sources.map((s) => s.pseudonyms.length), sources.map((s) => s.duplicateFree), links);
+  const spine = sources.findIndex((s) => s.spine);
+  const clustering = clusterRecords(sources.map((s) => s.pseudonyms.length), sources.map((s) => s.duplicateFree), links, spine >= 0 ? spine : undefined);
   return allPairQuality({ sources: sources.map((s) => s.name), clusterOf: clustering.clusterOf, personOf: sources.map((s) => s.personOf) });
 }
 

@@ -5,8 +5,34 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** Domains and local parts forms use when the person has no address. */
 const NO_EMAIL = /^(none|noemail|no-email|no_email|noreply|no-reply|na|n\/a|test|null)@|@(example\.(com|org|net)|none\.com|noemail\.com)$/;
 
+/**
+ * True when `raw` is an address as normalizing would leave it: lower-case ASCII letters, digits and
+ * . _ - + around one @, and a domain of dot-separated labels (EMAIL_SHAPE). Most exports write
+ * addresses so; for them one scan replaces trimming, lower-casing and two regular expressions.
+ */
+function isPlainEmail(raw: string): boolean {
+  const n = raw.length;
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 64) {
+      if (at >= 0) return false;
+      at = i;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45 || c === 43)) return false;
+  }
+  if (at <= 0 || at + 1 >= n || raw.charCodeAt(at + 1) === 46 || raw.charCodeAt(n - 1) === 46) return false;
+  let dots = 0;
+  for (let i = at + 2; i < n; i++) {
+    if (raw.charCodeAt(i) !== 46) continue;
+    if (raw.charCodeAt(i - 1) === 46) return false;
+    dots++;
+  }
+  return dots > 0;
+}
+
 /** Email: trimmed and lower-cased (whole address: providers treat case alike in practice); EMAIL_INVALID if it does not look like one. */
 export function normalizeEmail(raw: string): Normalized {
+  if (isPlainEmail(raw)) return NO_EMAIL.test(raw) ? MISSING : { value: raw };
   if (isMissingToken(raw)) return MISSING;
   const value = raw.trim().replace(/^mailto:/i, '').toLowerCase();
   if (!EMAIL_SHAPE.test(value)) return { finding: 'EMAIL_INVALID' };
@@ -30,6 +56,16 @@ export function normalizePhone(raw: string): Normalized {
   return { value: digits };
 }
 
+/** A plain 5-digit ZIP, the common case: it is its own normalized value (or 00000, invalid). */
+function isFiveDigits(raw: string): boolean {
+  if (raw.length !== 5) return false;
+  for (let i = 0; i < 5; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * Postcode. A US ZIP (5 digits) or ZIP+4 (12345-6789, 123456789) becomes the 5-digit ZIP. Any
  * other code of 3-10 letters and digits with at least one digit is kept as written, lower-cased,
@@ -39,6 +75,7 @@ export function normalizePhone(raw: string): Normalized {
  * its zero. All zeros and anything else are POSTCODE_INVALID.
  */
 export function normalizePostcode(raw: string): Normalized {
+  if (isFiveDigits(raw)) return raw === '00000' ? { finding: 'POSTCODE_INVALID' } : { value: raw };
   if (isMissingToken(raw)) return MISSING;
   const compact = raw.trim().toLowerCase().replace(/[\s-]+/g, '');
   if (/^\d{5}(?:\d{4})?$/.test(compact)) {

@@ -21,6 +21,13 @@ export function isMissingToken(raw: string): boolean {
 export const NORMALIZE_CACHE_LIMIT = 1 << 15;
 
 /**
+ * A memo is judged early too: at this many distinct values, one with fewer than one hit in 16 turns
+ * off (e-mails, the ZIPs of a file of new persons) before its entries outlive two scavenges, are
+ * promoted to the old generation and then dropped, which cost more than the lookups save.
+ */
+const EARLY_CHECK = 1 << 12;
+
+/**
  * Remembers a pure normalizer's results by raw value (results are shared, so callers must not
  * change them). Like the encoder's value cache, it turns itself off for a column whose values
  * rarely repeat (e-mail, SSN), where it would only cost.
@@ -46,8 +53,8 @@ export function memoizeNormalizer<R>(normalize: (raw: string) => R): (raw: strin
       lastResult = hit;
       return hit;
     }
-    if (cache.size >= NORMALIZE_CACHE_LIMIT) {
-      on = hits >= NORMALIZE_CACHE_LIMIT / 2;
+    if (cache.size >= NORMALIZE_CACHE_LIMIT || (cache.size === EARLY_CHECK && hits < EARLY_CHECK / 16)) {
+      on = cache.size === EARLY_CHECK ? false : hits >= NORMALIZE_CACHE_LIMIT / 2;
       cache.clear();
       hits = 0;
     }

@@ -25,9 +25,15 @@ function candidatesByGroup(ctx: OutcomeContext): Map<string, FailedCandidate[]> 
   const out = new Map<string, FailedCandidate[]>();
   ctx.histories.forEach((wages, i) => {
     if (ctx.persons[i].inPopulation === false) return;
-    for (const credential of new Set(ctx.persons[i].credentials.map((c) => c.credential))) {
+    // Under DP a person is a failed candidate for at most credentialCap credentials, as a holder
+    // keeps at most that many awards: the comparison arm's sensitivity is bounded the same way.
+    const credentials = [...new Set(ctx.persons[i].credentials.map((c) => c.credential))];
+    let kept = 0;
+    for (const credential of credentials) {
+      if (ctx.credentialCap !== undefined && kept >= ctx.credentialCap) break;
       const candidate = failedCandidate(ctx.persons[i], wages, credential);
       if (!candidate || (ctx.config.comparison.excludeNearbyAwards && otherAwardNear(ctx.persons[i], credential, candidate.failQuarter))) continue;
+      kept++;
       for (const cohort of ctx.cohortsOfYear(yearOfQuarter(candidate.failQuarter))) {
         const key = `${credential}\u0000${cohort}`;
         let list = out.get(key);
@@ -65,7 +71,7 @@ export function buildComparisonTable(ctx: OutcomeContext): RawTable {
     dims: ['credential', 'cohort', 'event_quarter'],
     definition: `Event study, k = -8..+12; reference window -4..-1 (every change is from the person's mean over -4..-1). did = mean change of holders minus that of candidates who failed their first attempt and had not yet passed by that quarter (event quarter 0 = the failed exam). did_nyt (when fewer than ${minArm} failed candidates are observed at +4): staggered-adoption difference-in-differences against people who earn the same credential later and are still ${ctx.config.comparison.anticipationQuarters}+ quarters from their own award at k (not-yet-treated, Callaway and Sant'Anna 2021), group-time effects per award quarter averaged with holder weights. did_matched (when neither reaches ${minArm}): holders minus non-holders matched exactly on calendar quarter, pre-award earnings band, pre-award trend band (-8..-5 to -4..-1), quarters employed in -4..-1 and sector at -1 (coarsened exact matching, ATT weights). All leave out people awarded another credential in event quarters -8..+12. did_se: the standard error of the difference; for did_nyt and did_matched it counts each comparison person's influence over every cell they serve in (not published under differential privacy). treated_n and comparison_n are the arm sizes. Every cell's note names the design. Dollars: ${dollarsText(ctx.dollars)}.`,
     dpSensitivity: perCredentialSensitivity(ctx),
-  });
+  }, [], true); // under DP every design is did: its arms for 'all' are the unions of the cohorts' arms
   const dp = ctx.credentialCap !== undefined;
   const candidates = method === 'failed-not-yet-passed' ? candidatesByGroup(ctx) : new Map<string, FailedCandidate[]>();
   const pool: StrataIndex | undefined = method !== 'pre-post' && ctx.poolHistories.length ? indexPool(ctx, ctx.poolHistories) : undefined;

@@ -108,7 +108,7 @@ export function computeOutcomeTables(given: OutcomeInputs, config: OutcomesConfi
   const holdersByPath = { spine: holding.filter((p) => p.foundBy === 'spine').length, direct: holding.filter((p) => p.foundBy === 'direct').length, notFound };
   const shareFound = holders + notFound > 0 ? Math.round((holders / (holders + notFound)) * 1000) / 1000 : 1;
   const rounded = (n: number) => roundCount(n, config.disclosure.roundingBase);
-  if (holdersByPath.direct > 0) notes.push(`credential holders found through the population spine: ${rounded(holdersByPath.spine)}; by a direct roster-wage link (not in the spine): ${rounded(holdersByPath.direct)}`);
+  if (holdersByPath.direct > 0) notes.push(`credential holders found through the population spine: ${rounded(holdersByPath.spine)}; by a direct roster-wage link (outside the spine, or where the roster~spine link failed): ${rounded(holdersByPath.direct)}`);
   if (notFound > 0) notes.push(`${(shareFound * 100).toFixed(1)}% of credential holders were found in the population spine or by a direct roster-wage link; the others (their wages unknown, not zero) are left out of every table`);
   return { tables, dollars: ctx.dollars, budget: published.budget, margins: published.margins, ...(published.audit ? { audit: published.audit } : {}), notes, holders, shareFound, holdersByPath, uncatalogued: { records: catalogued.uncataloguedRecords, codes: catalogued.uncataloguedCodes } };
 }

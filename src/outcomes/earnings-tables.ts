@@ -56,14 +56,14 @@ export function buildEarningsTables(ctx: OutcomeContext): RawTable[] {
     dims: ['credential', 'cohort', 'quarter_after'],
     definition: `p25/median/p75 of UI-covered earnings summed over employers in award quarter + k, among holders employed that quarter; ${dollars}. Quarter-based as in PSEO/WIOA median earnings (2nd quarter after exit).`,
     dpSensitivity: perCredentialSensitivity(ctx),
-  });
+  }, [], true);
   const annual = new TableBuilder(ctx, {
     name: 'earnings_annual',
     title: 'Annual earnings of attached workers',
     dims: ['credential', 'cohort', 'year_after'],
     definition: `p25/median/p75 of calendar-year earnings in award year + y among workers attached that year (earnings in >= ${ctx.config.attachment.minQuarters} of 4 quarters and >= $${ctx.config.attachment.minimumWage} x ${ctx.config.attachment.fullTimeHours} h nominal), as PSEO; ${dollars}.`,
     dpSensitivity: perCredentialSensitivity(ctx),
-  });
+  }, [], true);
   for (const group of ctx.groups) {
     for (const k of EARNINGS_QUARTERS) {
       const values = quarterlyEarningsAfter(ctx, group.holders, k);

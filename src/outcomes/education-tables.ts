@@ -26,7 +26,7 @@ export function buildEducationTable(ctx: OutcomeContext): RawTable {
     dims: ['credential', 'cohort', 'degree_level'],
     definition: 'Shares of holders, from clearinghouse enrollment and degree records: enrolled_after (an enrollment beginning after the award date), degree_after (a degree completed after the award date, by level and any), degree_before (a degree completed on or before the award date: the credential was earned after a degree).',
     dpSensitivity: perCredentialSensitivity(ctx),
-  });
+  }, [], true);
   for (const g of ctx.groups) {
     const n = g.holders.length;
     const share = (level: string, measure: string, test: (h: Holder) => boolean) =>

@@ -103,14 +103,14 @@ export function buildEmploymentTables(ctx: OutcomeContext): RawTable[] {
     dims: ['credential', 'cohort'],
     definition: 'employed_q2/q4: any UI earnings in award quarter + 2 / + 4 (WIOA employment rate); employed_within_12m: in any of +1..+4; new_job_q4: among the employed at +4, the primary employer (highest wages) paid nothing in -4..-1; aligned_q4: among the employed at +4, primary employer in the credential\'s aligned NAICS (an industry proxy for an aligned role).',
     dpSensitivity: sensitivity,
-  });
+  }, [], true);
   const retention = new TableBuilder(ctx, {
     name: 'retention',
     title: 'Retention with the same employer',
     dims: ['credential', 'cohort'],
     definition: 'Among holders employed in the award quarter, share whose primary employer then (highest wages that quarter) is again their primary employer in quarter +2, +4, and both (WIOA retention with the same employer in the 2nd and 4th quarters; QWI dominant job).',
     dpSensitivity: sensitivity,
-  });
+  }, [], true);
   for (const g of ctx.groups) {
     const dims = { credential: g.credential, cohort: g.cohort };
     const rate = (t: TableBuilder, measure: string, r: EmployerRate, employerBased: boolean) =>
@@ -140,6 +140,7 @@ export function buildIndustryTable(ctx: OutcomeContext): RawTable {
       dpSensitivity: perCredentialSensitivity(ctx),
     },
     ['sector'],
+    true,
   );
   for (const g of ctx.groups) {
     const bySector = new Map<string, EmployerRate>(NAICS_SECTORS.map((s) => [s, { numerator: 0, denominator: 0, employers: new Map() }]));

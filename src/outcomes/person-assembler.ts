@@ -68,16 +68,19 @@ export class PersonAssembler {
    * Only clusters with a record of a roster source matter: everyone else holds no credential.
    * With a `spineSource`, a person is in the population when their cluster holds a spine record,
    * or, failing that, a record of one of `wageSources` (a direct roster-wage link: the wage file
-   * knows them though the spine does not).
+   * knows them though the spine does not). `directlyLinked` (source NUL pseudonym): the roster
+   * records a direct roster-wage pair linked; a cluster whose roster records all came that way
+   * was found by the direct path even when it holds a spine record (their spine link failed).
    */
-  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>, private readonly spineSource?: string, poolSize = 0, wageSources: ReadonlySet<string> = new Set()) {
+  constructor(members: readonly ClusterMember[], rosterSources: ReadonlySet<string>, private readonly spineSource?: string, poolSize = 0, wageSources: ReadonlySet<string> = new Set(), directlyLinked: ReadonlySet<string> = new Set()) {
     const withRoster = new Set(members.filter((m) => rosterSources.has(m.source)).map((m) => m.clusterId));
     const withSpine = new Set(members.filter((m) => m.source === spineSource).map((m) => m.clusterId));
     const withWages = new Set(members.filter((m) => wageSources.has(m.source)).map((m) => m.clusterId));
+    const throughSpine = new Set(members.filter((m) => rosterSources.has(m.source) && withSpine.has(m.clusterId) && !directlyLinked.has(`${m.source}\u0000${m.pseudonym}`)).map((m) => m.clusterId));
     const found = (cluster: string): Partial<OutcomePerson> => {
       if (!spineSource) return {};
-      if (withSpine.has(cluster)) return { inPopulation: true, foundBy: 'spine' };
-      return withWages.has(cluster) ? { inPopulation: true, foundBy: 'direct' } : { inPopulation: false };
+      if (throughSpine.has(cluster)) return { inPopulation: true, foundBy: 'spine' };
+      return withSpine.has(cluster) || withWages.has(cluster) ? { inPopulation: true, foundBy: 'direct' } : { inPopulation: false };
     };
     const index = new Map<string, number>();
     this.pool = new ComparisonPool(poolSize);

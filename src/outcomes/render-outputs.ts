@@ -58,7 +58,7 @@ const dollars = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** The Markdown summary printed to stdout: headline figures per credential, then every table with its linkage error. */
-export function markdownSummary(tables: readonly PublishedTable[], credentials: readonly string[], linkage: LinkageError | undefined, extra: string[]): string {
+export function markdownSummary(tables: readonly PublishedTable[], credentials: readonly string[], linkage: LinkageError | undefined, extra: string[], basis?: DollarBasis): string {
   const find = cellFinder(tables);
   const lines: string[] = ['# Credential outcomes', ''];
   const error = linkage?.expectedFalseMatchShare;
@@ -72,7 +72,7 @@ export function markdownSummary(tables: readonly PublishedTable[], credentials: 
       `| ${credential} | ${show(find('employment', credential, 'all', '', 'employed_q4'), percent)} | ${show(find('earnings_quarterly', credential, 'all', 4, 'median'), dollars)} | ${effect} | ${show(find('roi', credential, 'all', '', 'npv_10y'), dollars)} | ${show(find('roi', credential, 'all', '', 'breakeven_quarter'), String)} |`,
     );
   }
-  lines.push('', '(s) = suppressed by the disclosure policy. Dollars are real dollars of the base year. Premium: mean effect a quarter over +1..+12 (did: against failed candidates; did_nyt: against later holders not yet treated; did_matched: against non-holders matched on pre-award level and trend; pre_post: the holders\' own change, not a causal effect); NPV 10y = premium x 34.50 - cost at 3% (quarterly compounding) with the default configuration.', '');
+  lines.push('', `(s) = suppressed by the disclosure policy. ${basis?.dollars === 'nominal' ? 'Dollars are nominal dollars of each quarter (not deflated: dollars = nominal).' : `Dollars are real dollars of ${basis?.baseYear ? `${basis.baseYear} (${basis.deflator})` : 'the base year'}.`} Premium: mean effect a quarter over +1..+12 (did: against failed candidates; did_nyt: against later holders not yet treated; did_matched: against non-holders matched on pre-award level and trend; pre_post: the holders' own change, not a causal effect); NPV 10y = premium x 34.50 - cost at 3% (quarterly compounding) with the default configuration.`, '');
   lines.push('## Comparison design', '', '| credential | method | why | pre-trend test (-8..-5) | effect distinguishable from 0 |', '|---|---|---|---|---|');
   for (const credential of credentials) {
     const note = (table: string, measure: string) => find(table, credential, 'all', '', measure)?.note ?? '-';

@@ -26,6 +26,11 @@ export class TableBuilder {
     private readonly ctx: OutcomeContext,
     private readonly head: Omit<RawTable, 'cells' | 'margins'>,
     private readonly partitionDims: string[] = [],
+    /**
+     * Every cohort 'all' cell is computed from the union of the cohorts' holders (the same people,
+     * the same values), so under DP it can be released as the sum of the cohort cells: see dpTotals.
+     */
+    private readonly cohortTotals = false,
   ) {}
 
   private family(dims: Dims, measure: string): string {
@@ -61,8 +66,28 @@ export class TableBuilder {
       .map((c) => ({ total: c.id, parts: cohorts.map((cohort) => this.id({ ...c.dims, cohort }, c.measure)).filter((id) => ids.has(id)) }));
   }
 
+  /**
+   * Under DP, a cohort 'all' cell is the sum of its cohort cells' noisy releases: it spends no
+   * budget, adds up with them exactly, and a person then touches one cohort cell per credential
+   * held, not two, which halves the noise of every cell. Only with disjoint cohorts (else 'all' is
+   * not their sum) and only when every 'all' cell has all its cohort cells.
+   */
+  private dpTotals(): { cells: RawCell[]; dpSensitivity?: number } {
+    const cohorts = this.ctx.config.cohorts;
+    const disjoint = cohorts.every((a, i) => cohorts.every((b, j) => i === j || a.to < b.from || b.to < a.from));
+    if (!this.cohortTotals || cohorts.length < 2 || !disjoint || !this.head.dims.includes('cohort')) return { cells: this.cells };
+    const ids = new Set(this.cells.map((c) => c.id));
+    const labels = cohorts.map((c) => c.label);
+    const partsOf = (c: RawCell) => labels.map((cohort) => this.id({ ...c.dims, cohort }, c.measure));
+    const totals = this.cells.filter((c) => c.dims.cohort === ALL_COHORTS);
+    if (!totals.every((c) => partsOf(c).every((id) => ids.has(id)))) return { cells: this.cells };
+    const cells = this.cells.map((c) => (c.dims.cohort === ALL_COHORTS ? { ...c, dpSumOf: partsOf(c) } : c));
+    return { cells, dpSensitivity: this.ctx.credentialCap ?? 1 };
+  }
+
   build(): RawTable {
-    return { ...this.head, cells: this.cells, margins: [...this.margins, ...this.cohortMargins()] };
+    const { cells, dpSensitivity } = this.dpTotals();
+    return { ...this.head, ...(dpSensitivity === undefined ? {} : { dpSensitivity }), cells, margins: [...this.margins, ...this.cohortMargins()] };
   }
 }
 

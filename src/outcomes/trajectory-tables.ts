@@ -11,7 +11,7 @@ export function buildTrajectoryTable(ctx: OutcomeContext): RawTable {
     dims: ['credential', 'cohort', 'event_quarter'],
     definition: `Median and mean quarterly earnings (non-employment counted as $0) at award quarter + k, k = -8..+12, and the mean per-person change from the pre-award average of quarters -4..-1; ${dollarsText(ctx.dollars)}.`,
     dpSensitivity: perCredentialSensitivity(ctx),
-  });
+  }, [], true);
   for (const group of ctx.groups) {
     for (const k of EVENT_QUARTERS) {
       const dims = { credential: group.credential, cohort: group.cohort, event_quarter: k };

@@ -7,13 +7,13 @@ import { flowsChart, industryChart, ratesChart } from './share-charts.ts';
 export type { ChartPlan } from './chart-parts.ts';
 
 /** The charts of one credential's page, in reading order; a chart without any cell is left out. */
-export function credentialChartPlans(tables: readonly PublishedTable[], credential: string, credentialNames: Record<string, string> = {}): ChartPlan[] {
+export function credentialChartPlans(tables: readonly PublishedTable[], credential: string, credentialNames: Record<string, string> = {}, dollars: 'real' | 'nominal' = 'real'): ChartPlan[] {
   return [
-    trajectoryChart(tables, credential),
+    trajectoryChart(tables, credential, dollars),
     comparisonChart(tables, credential),
     eventStudyChart(tables, credential),
-    quarterlyPercentilesChart(tables, credential),
-    annualPercentilesChart(tables, credential),
+    quarterlyPercentilesChart(tables, credential, dollars),
+    annualPercentilesChart(tables, credential, dollars),
     ratesChart(tables, credential),
     industryChart(tables, credential),
     flowsChart(tables, credential, credentialNames),

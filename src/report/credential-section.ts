@@ -6,7 +6,7 @@ import { renderFigures } from './figures.ts';
 import { anchor, esc, formatDollars, formatPercent, renderHtmlTable } from './html.ts';
 import { dimensionLabel, measureLabel, methodLabel } from './measure-labels.ts';
 import { credentialCells, findTable } from './published-lookup.ts';
-import type { ReportInput } from './report-input.ts';
+import { dollarsOfRun, type ReportInput } from './report-input.ts';
 import { valueSection } from './value-section.ts';
 
 /*
@@ -67,7 +67,7 @@ function methodNote(input: ReportInput, credential: string): string {
 export async function credentialSection(input: ReportInput, credential: string): Promise<string> {
   const name = input.credentialNames?.[credential];
   const heading = name ? `${name} (${credential})` : credential;
-  const plans = credentialChartPlans(input.tables, credential, input.credentialNames);
+  const plans = credentialChartPlans(input.tables, credential, input.credentialNames, dollarsOfRun(input));
   const charts = plans.length > 0 ? await renderFigures(plans) : '<p class="note">No outcome table has a cell for this credential.</p>';
   return `<section id="credential-${anchor(credential)}">
 <h2>${esc(heading)}</h2>

@@ -37,14 +37,14 @@ function eventLines(points: readonly Point[], yTitle: string): ChartSpec {
 
 const dollarsOf = (c: PublishedCell | undefined): number | null => (isPublished(c) ? c!.value : null);
 
-export function trajectoryChart(tables: readonly PublishedTable[], credential: string): ChartPlan | undefined {
+export function trajectoryChart(tables: readonly PublishedTable[], credential: string, dollars: 'real' | 'nominal' = 'real'): ChartPlan | undefined {
   const cells = credentialCells(findTable(tables, 'trajectory'), credential).filter((c) => c.measure === 'mean' || c.measure === 'median');
   if (cells.length === 0) return undefined;
   const points = cells.map((c) => ({ event_quarter: Number(c.dims.event_quarter), dollars: dollarsOf(c), series: `holders, ${c.measure}` }));
   return {
     key: 'trajectory',
     title: 'Earnings trajectory, quarters −8 to +12',
-    caption: 'Real quarterly earnings of credential holders around the award quarter (0); quarters without UI earnings count as $0. A cross on the axis marks a suppressed quarter.',
+    caption: `${dollars === 'real' ? 'Real' : 'Nominal'} quarterly earnings of credential holders around the award quarter (0); quarters without UI earnings count as $0. A cross on the axis marks a suppressed quarter.`,
     spec: eventLines(points, 'earnings a quarter'),
   };
 }
@@ -63,7 +63,7 @@ export function effectMeasure(tables: readonly PublishedTable[], credential: str
   return best && published(best) > 0 ? best : undefined;
 }
 
-const COMPARISON_GROUP: Record<string, string> = { did: 'failed candidates, not yet passed', did_matched: 'matched non-holders' };
+const COMPARISON_GROUP: Record<string, string> = { did: 'failed candidates, not yet passed', did_nyt: 'later holders, not yet treated', did_matched: 'matched non-holders' };
 
 /**
  * Holders' mean change from their pre-award average beside the comparison group's (holders'
@@ -110,9 +110,9 @@ interface PercentileRow {
 }
 
 /** PSEO-style: a bar from the 25th to the 75th percentile with the median marked and printed. */
-function percentileSpec(rows: readonly PercentileRow[], xTitle: string): ChartSpec {
+function percentileSpec(rows: readonly PercentileRow[], xTitle: string, dollars: 'real' | 'nominal'): ChartSpec {
   const x = { field: 'at', type: 'ordinal', title: xTitle, sort: null, axis: { labelAngle: 0 } };
-  const y = { type: 'quantitative', title: 'real earnings', axis: DOLLAR_AXIS };
+  const y = { type: 'quantitative', title: `${dollars} earnings`, axis: DOLLAR_AXIS };
   const values = rows.map((r) => ({ ...r, range: '25th to 75th percentile', mid: 'median', label: r.median === null ? '' : `$${(r.median / 1000).toFixed(1)}k` }));
   return {
     width: { step: Math.floor(230 / Math.max(3, rows.length)) },
@@ -139,24 +139,24 @@ function percentileRows(cells: readonly PublishedCell[], dim: string, label: (v:
   });
 }
 
-export function quarterlyPercentilesChart(tables: readonly PublishedTable[], credential: string): ChartPlan | undefined {
+export function quarterlyPercentilesChart(tables: readonly PublishedTable[], credential: string, dollars: 'real' | 'nominal' = 'real'): ChartPlan | undefined {
   const cells = credentialCells(findTable(tables, 'earnings_quarterly'), credential);
   if (cells.length === 0) return undefined;
   return {
     key: 'earnings-quarterly',
     title: 'Quarterly earnings after the award',
     caption: 'Among holders employed that quarter: the bar spans the 25th to the 75th percentile, the dark tick is the median (printed above). A cross marks a suppressed quarter.',
-    spec: percentileSpec(percentileRows(cells, 'quarter_after', (k) => `+${k}`), 'quarter after award'),
+    spec: percentileSpec(percentileRows(cells, 'quarter_after', (k) => `+${k}`), 'quarter after award', dollars),
   };
 }
 
-export function annualPercentilesChart(tables: readonly PublishedTable[], credential: string): ChartPlan | undefined {
+export function annualPercentilesChart(tables: readonly PublishedTable[], credential: string, dollars: 'real' | 'nominal' = 'real'): ChartPlan | undefined {
   const cells = credentialCells(findTable(tables, 'earnings_annual'), credential);
   if (cells.length === 0) return undefined;
   return {
     key: 'earnings-annual',
     title: 'Annual earnings of attached workers (PSEO)',
     caption: 'Calendar-year earnings of holders attached to the labour market that year (earnings in at least 3 quarters and above full-time minimum wage), as the Census Bureau’s PSEO reports them: 25th percentile, median, 75th percentile.',
-    spec: percentileSpec(percentileRows(cells, 'year_after', (y) => `year ${y}`), 'year after award'),
+    spec: percentileSpec(percentileRows(cells, 'year_after', (y) => `year ${y}`), 'year after award', dollars),
   };
 }

@@ -4,7 +4,7 @@ import { valueCell } from './cell-text.ts';
 import { renderFigures } from './figures.ts';
 import { anchor, esc, formatDollars, formatNumber, formatPercent, renderHtmlTable } from './html.ts';
 import { credentialCells, findTable, isPublished } from './published-lookup.ts';
-import type { ReportInput } from './report-input.ts';
+import { dollarsOfRun, type ReportInput } from './report-input.ts';
 import type { ChartSpec } from './render-chart.ts';
 import { VALUE_TABLE, withheldVerdictReason } from './value-section.ts';
 
@@ -67,7 +67,7 @@ function caveats(input: ReportInput): string {
     notes.push(`Only ${formatPercent(population.shareFound, 1)} of credential holders were found in the population spine (${formatNumber(population.holders)} counted). The others are left out of every table: their wages are unknown, not zero.`);
   }
   const by = population?.foundBy;
-  if (by && by.direct > 0) notes.push(`Credential holders found through the population spine: ${formatNumber(by.spine)}; by a direct roster-wage link (outside the spine, on names): ${formatNumber(by.direct)}; not found: ${formatNumber(by.notFound)}.`);
+  if (by && by.direct > 0) notes.push(`Credential holders found through the population spine: ${formatNumber(by.spine)}; by a direct roster-wage link (on names: outside the spine, or where the roster~spine link failed): ${formatNumber(by.direct)}; not found: ${formatNumber(by.notFound)}.`);
   notes.push('Premium methods: did = against candidates who failed and had not yet passed; did_nyt = against people who earn the same credential later (not yet treated); did_matched = against non-holders matched on pre-award earnings level and trend; pre_post = the holders’ own change from before the award, which is not a causal effect. Dollars: see Methods (real base-year dollars unless the configuration set nominal).');
   return notes.map((n) => `<p class="caveat">${esc(n)}</p>`).join('\n');
 }
@@ -85,7 +85,7 @@ function overviewCharts(input: ReportInput, credentials: readonly string[]): Cha
       key: 'overview-premium',
       title: 'Premium a quarter, by credential',
       caption: 'Mean quarterly earnings effect at +1..+12, coloured by the method it used; pre_post is the holders’ own change and not causal.',
-      spec: barChart(premium, { axisTitle: 'real dollars a quarter', format: '$,.0f', grouped: true, width: 110 }),
+      spec: barChart(premium, { axisTitle: `${dollarsOfRun(input)} dollars a quarter`, format: '$,.0f', grouped: true, width: 110 }),
     });
   }
   const earnings = credentials.map((code) => {
@@ -93,7 +93,7 @@ function overviewCharts(input: ReportInput, credentials: readonly string[]): Cha
     const [p25, median, p75] = ['p25', 'median', 'p75'].map((m) => get(m)).map((c: PublishedCell | undefined) => (isPublished(c) ? c.value : null));
     return { label: label(code), p25, median, p75, text: median === null ? '' : formatDollars(median) };
   });
-  if (earnings.length > 0) plans.push({ key: 'overview-earnings', title: 'Quarterly earnings at +4, by credential', caption: 'Among holders employed in quarter +4: 25th to 75th percentile (bar) and median (tick, printed). Suppressed medians are marked.', spec: rangeChart(earnings) });
+  if (earnings.length > 0) plans.push({ key: 'overview-earnings', title: 'Quarterly earnings at +4, by credential', caption: 'Among holders employed in quarter +4: 25th to 75th percentile (bar) and median (tick, printed). Suppressed medians are marked.', spec: rangeChart(earnings, dollarsOfRun(input)) });
   const employed: BarRow[] = credentials.map((code) => {
     const c = cellOf(t, 'employment', code, 'employed_q4');
     return { label: label(code), value: isPublished(c) ? c.value : null, text: isPublished(c) ? formatPercent(c.value, 0) : '' };
@@ -102,9 +102,9 @@ function overviewCharts(input: ReportInput, credentials: readonly string[]): Cha
   return plans;
 }
 
-function rangeChart(rows: Array<{ label: string; p25: number | null; median: number | null; p75: number | null; text: string }>): ChartSpec {
+function rangeChart(rows: Array<{ label: string; p25: number | null; median: number | null; p75: number | null; text: string }>, dollars: 'real' | 'nominal'): ChartSpec {
   const lines = Math.max(1, ...rows.map((r) => r.label.split('|').length));
-  const x = { type: 'quantitative', title: 'real quarterly earnings', axis: { format: '$,.0f', tickCount: 3 }, scale: { zero: true } };
+  const x = { type: 'quantitative', title: `${dollars} quarterly earnings`, axis: { format: '$,.0f', tickCount: 3 }, scale: { zero: true } };
   return {
     width: 120,
     height: { step: lines > 1 ? 14 * lines + 6 : 20 },

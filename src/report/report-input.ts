@@ -49,3 +49,8 @@ export interface ReportInput {
   /** Credential code -> catalog name, when the catalog is known. */
   credentialNames?: Record<string, string>;
 }
+
+/** Real or nominal dollars, as the run's outcomes configuration set them (real unless it says nominal): chart axes say which. */
+export function dollarsOfRun(input: Pick<ReportInput, 'parameters'>): 'real' | 'nominal' {
+  return input.parameters.outcomes?.dollars === 'nominal' ? 'nominal' : 'real';
+}

@@ -2,8 +2,11 @@ import type { CellStatus, PublishedCell, PublishedTable } from '../disclosure/ce
 import { LOUISIANA_PREMIUM, LUMINA_PREMIUM, TEXAS_YEARS, npvVerdict, paybackVerdict, premiumVerdict, texasVerdict, type Verdict } from './value-rules.ts';
 
 export interface ValueConfig {
-  /** Median annual earnings of high-school graduates, already in the tables' real base-year dollars. */
-  baseline?: { annualEarnings: number; state?: string; year: number; source: string };
+  /**
+   * Median annual earnings of high-school graduates, in the tables' dollars: real base-year
+   * dollars, or under `dollars: nominal` the figure as published for its year.
+   */
+  baseline?: { annualEarnings: number; state?: string; year: number; source: string; dollars?: 'real' | 'nominal'; baseYear?: number };
   /** Catalog cost of each credential (dollars). */
   costOf: (credential: string) => number | undefined;
   /** earnings_annual year_after used for the premium rules (1 = the first calendar year after the award year). */
@@ -132,7 +135,7 @@ export function credentialOfValueVerdicts(tables: readonly PublishedTable[], con
     );
   }
   const b = config.baseline;
-  const baselineText = b ? `median annual earnings of high-school graduates${b.state ? ` in ${b.state}` : ''}, ${b.year} (${b.source}), in the tables' real dollars` : 'no high-school baseline configured (premium rules: not enough data)';
+  const baselineText = b ? `median annual earnings of high-school graduates${b.state ? ` in ${b.state}` : ''}, ${b.year} (${b.source}), ${baselineDollars(b)}` : 'no high-school baseline configured (premium rules: not enough data)';
   return {
     name: VALUE_TABLE,
     title: 'Credentials of value',
@@ -140,4 +143,9 @@ export function credentialOfValueVerdicts(tables: readonly PublishedTable[], con
     definition: `verdict 1 = meets, 0 = does not meet, suppressed = not enough data. lumina_15 / louisiana_20: published median annual earnings in year ${config.premiumYearAfter} after the award at least 15% (Lumina Foundation) / 20% (Louisiana) above the baseline: ${baselineText}. texas_10y (Texas Higher Education Coordinating Board): earnings above the baseline, summed by quarter (years 1-2 at the year-1 median, 3-4 at year 3, 5-10 at year 5; a suppressed later year holds the earlier), cover the catalog cost by quarter ${TEXAS_YEARS * 4}, and the latest median exceeds the baseline. roi_npv: ${config.npvYears}-year NPV of the earnings effect over the comparison group net of cost > 0; roi_payback: breakeven quarter within the ROI horizon (both from the roi table). Both need an effect distinguishable from zero (roi significant = 1) and a passed pre-trend test (pretrend_ok = 1); otherwise the verdict is withheld with the note 'no significant effect' or 'pre-trend failed'. Computed from published cells only.`,
     cells,
   };
+}
+
+function baselineDollars(b: NonNullable<ValueConfig['baseline']>): string {
+  if (b.dollars !== 'nominal') return `in the tables' real${b.baseYear ? ` ${b.baseYear}` : ''} dollars`;
+  return `in nominal ${b.year} dollars, not deflated (dollars: nominal; the medians are nominal dollars of their own years, so the comparison leaves inflation between those years and ${b.year} in)`;
 }

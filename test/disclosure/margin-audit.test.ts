@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pinnedCells, type LpSolver, type PeopleInterval } from '../../src/disclosure/margin-audit.ts';
 import { auditedSuppression } from '../../src/disclosure/audited-suppression.ts';
@@ -6,7 +7,7 @@ import { marginsAreSafe } from '../../src/disclosure/complementary-suppression.t
 import { publishTables } from '../../src/disclosure/publish-tables.ts';
 import { DEFAULT_DISCLOSURE_POLICY as POLICY } from '../../src/disclosure/disclosure-policy.ts';
 import { seededRandom } from '../../src/disclosure/geometric-noise.ts';
-import { roundCount } from '../../src/disclosure/rounding.ts';
+import { publishedRate, rateOfRoundedCounts, roundCount } from '../../src/disclosure/rounding.ts';
 import type { Margin, RawCell, RawTable } from '../../src/disclosure/cells.ts';
 import { loadLpSolver } from '../../src/io/lp-solver.ts';
 
@@ -38,6 +39,27 @@ describe('published intervals', () => {
       expect(n).toBeGreaterThanOrEqual(iv.low);
       expect(n).toBeLessThanOrEqual(iv.high);
     }
+  });
+  it('are as narrow as an attacker who knows the rate rule makes them: only multiples of the base give the rate', () => {
+    // 0.8 over a published 40 (a step of 0.1): of the rounded numerators only 30 gives 0.8 (35 gives 0.9), so 28-32 people, not 28-36.
+    expect(numeratorInterval(0.8, 40, POLICY)).toEqual({ low: 28, high: 32 });
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 60_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (d, share) => {
+        const count = roundCount(d, POLICY.roundingBase);
+        const rate = publishedRate(Math.round(d * share), d, POLICY);
+        // Brute force: every numerator whose rounding gives this rate over this count.
+        let low = Infinity;
+        let high = -Infinity;
+        const top = countInterval(count, POLICY).high;
+        const around = count * rate;
+        for (let n = Math.max(0, Math.floor(around - count / 50 - 10)); n <= Math.min(top, Math.ceil(around + count / 50 + 10)); n++) {
+          if (rateOfRoundedCounts(roundCount(n, POLICY.roundingBase), count, POLICY) !== rate) continue;
+          low = Math.min(low, n);
+          high = Math.max(high, n);
+        }
+        expect(numeratorInterval(rate, count, POLICY)).toEqual({ low, high });
+      }),
+    );
   });
 });
 

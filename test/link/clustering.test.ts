@@ -31,6 +31,21 @@ describe('clusterRecords', () => {
     expect(clustering.clusterOf[0][1]).not.toBe(clustering.clusterOf[0][0]);
   });
 
+  it('with a spine, clusters its links first: a stronger link between two rosters cannot pull a record from its own spine record', () => {
+    // sources: 0 spine (2 records), 1 roster A (1), 2 roster B (1). A0 ~ spine 0, B0 ~ spine 1;
+    // a false A0 ~ B0 link outweighs A0's spine link.
+    const links = [
+      { a: 0, b: 1, links: [edge(0, 0, 10)] },
+      { a: 0, b: 2, links: [edge(1, 0, 14)] },
+      { a: 1, b: 2, links: [edge(0, 0, 20)] },
+    ];
+    const anchored = clusterRecords([2, 1, 1], [true, true, true], links, 0);
+    expect(anchored.clusterOf[1][0]).toBe(anchored.clusterOf[0][0]);
+    expect(anchored.clusterOf[2][0]).toBe(anchored.clusterOf[0][1]);
+    const strongestFirst = clusterRecords([2, 1, 1], [true, true, true], links);
+    expect(strongestFirst.clusterOf[1][0]).toBe(strongestFirst.clusterOf[0][1]);
+  });
+
   it('chains records freely within a source that may repeat a person (deduplication)', () => {
     const clustering = clusterRecords([3], [false], [{ a: 0, b: 0, links: [edge(0, 1, 9), edge(1, 2, 8)] }]);
     expect(new Set(clustering.clusterOf[0]).size).toBe(1);

@@ -49,6 +49,26 @@ describe('linkSources', () => {
     expect(result.pairs.map((p) => `${result.sources[p.a].name}~${result.sources[p.b].name}${p.path ? ` (${p.path})` : ''}`)).toEqual(['spine~roster', 'spine~wages', 'roster~wages (direct-outside-spine)']);
   });
 
+  it('under a spine, links two rosters directly only between records the spine links left outside every spine cluster', () => {
+    const partialSpine = makeSource(people, { name: 'spine', role: 'spine', fields: ['first_name', 'last_name', 'dob', 'ssn', 'postcode'], coverage: 0.7, error: 0.02 });
+    const truth = new Map([...truthOf, ['spine', partialSpine.truth]]);
+    const result = linkSources([roster.source, college.source, partialSpine.source], settings);
+    const index = (name: string) => result.sources.findIndex((s) => s.name === name);
+    const [r, c, sp] = ['roster', 'college', 'spine'].map(index);
+    const inSpine = new Set(result.clustering.clusterOf[sp]);
+    const direct = result.pairs.find((p) => (p.a === c && p.b === r) || (p.a === r && p.b === c))!;
+    expect(direct.links.length).toBeGreaterThan(20);
+    for (const e of direct.links) {
+      expect(inSpine.has(result.clustering.clusterOf[direct.a][e.left])).toBe(false);
+      expect(inSpine.has(result.clustering.clusterOf[direct.b][e.right])).toBe(false);
+    }
+    const personOf = result.sources.map((s) => s.pseudonyms.map((p) => String(truth.get(s.name)!.get(p))));
+    const q = allPairQuality({ sources: result.sources.map((s) => s.name), clusterOf: result.clustering.clusterOf, personOf });
+    const rosterCollege = q.find((x) => x.sourceA === 'college' && x.sourceB === 'roster')!;
+    expect(rosterCollege.precision).toBeGreaterThan(0.97);
+    expect(rosterCollege.recall).toBeGreaterThan(0.9);
+  });
+
   it('gives identical output bytes whatever the order of the input records', () => {
     const shuffled = (s: LinkSource): LinkSource => ({ ...s, persons: [...s.persons].reverse() });
     const first = linkSources([roster.source, college.source], settings);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eventStudyChart } from '../../src/report/event-study-chart.ts';
 import { credentialChartPlans } from '../../src/report/credential-charts.ts';
+import { comparisonChart } from '../../src/report/earnings-charts.ts';
+import type { PublishedTable } from '../../src/disclosure/cells.ts';
 import { reportFixture } from './report-fixture.ts';
 
 const tables = reportFixture().tables;
@@ -24,5 +26,21 @@ describe('event-study chart', () => {
     expect(eventStudyChart(tables, 'CNA<x>')).toBeUndefined();
     expect(credentialChartPlans(tables, 'RN').map((p) => p.key).slice(0, 3)).toEqual(['trajectory', 'comparison', 'event-study']);
     expect(credentialChartPlans(tables, 'CNA<x>').map((p) => p.key)).not.toContain('event-study');
+  });
+});
+
+// The fixture's RN measured against later holders instead: every did_matched measure and note renamed.
+const nyt: PublishedTable[] = tables.map((t) => ({
+  ...t,
+  cells: t.cells.map((c) => ({ ...c, measure: c.measure === 'did_matched' ? 'did_nyt' : c.measure, ...(c.note === 'did_matched' ? { note: 'did_nyt' } : {}) })),
+}));
+
+describe('charts of a credential measured against later holders (did_nyt)', () => {
+  it('names the not-yet-treated comparison in the comparison and event-study charts', () => {
+    expect(comparisonChart(nyt, 'RN')!.title).toBe('Holders against later holders, not yet treated (did_nyt)');
+    expect(eventStudyChart(nyt, 'RN')!.title).toBe('Event study (did_nyt: against later holders, not yet treated)');
+    const line = (comparisonChart(nyt, 'RN')!.spec as { layer: Array<{ data: { values: Array<{ series?: string }> } }> }).layer[1];
+    const series = new Set(line.data.values.map((p) => p.series));
+    expect(series).toEqual(new Set(['holders', 'comparison: later holders, not yet treated']));
   });
 });
