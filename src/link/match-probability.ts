@@ -42,36 +42,53 @@ export function competingMatchProbability(input: CompetitionInput): Float64Array
   const { left, right, likelihoodWeight, lambda, countA, countB } = input;
   const n = left.length;
   const term = new Float64Array(n);
-  const sumA = new Float64Array(countA);
-  const sumB = new Float64Array(countB);
-  for (let i = 0; i < n; i++) {
-    term[i] = lambda * 2 ** likelihoodWeight[i];
-    sumA[left[i]] += term[i];
-    sumB[right[i]] += term[i];
-  }
+  // 2^1000 and more would overflow to Infinity; a weight that high is certain either way.
+  for (let i = 0; i < n; i++) term[i] = lambda * 2 ** Math.min(MAX_WEIGHT_BITS, likelihoodWeight[i]);
   const piA = Math.min(1 - MIN_NO_MATCH, lambda * countB);
   const piB = Math.min(1 - MIN_NO_MATCH, lambda * countA);
   const outsideA = piA * input.missedShare;
   const outsideB = piB * input.missedShare;
-  const alternativesA = (i: number) => (input.oneMatchPerA ? 1 - piA + sumA[left[i]] - term[i] + outsideA : 1 - lambda);
-  const alternativesB = (i: number) => (input.oneMatchPerB ? 1 - piB + sumB[right[i]] - term[i] + outsideB : 1);
+  const othersA = sumsWithoutSelf(term, left, countA);
+  const othersB = sumsWithoutSelf(term, right, countB);
   // Each pair's odds from one side only, summed per record of the other side: the competition it faces there.
-  const claimsOnB = new Float64Array(countB);
-  const claimsOnA = new Float64Array(countA);
   const fromA = new Float64Array(n);
   const fromB = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    fromA[i] = term[i] / alternativesA(i);
-    fromB[i] = term[i] / alternativesB(i);
-    claimsOnB[right[i]] += fromA[i];
-    claimsOnA[left[i]] += fromB[i];
+    fromA[i] = term[i] / (input.oneMatchPerA ? 1 - piA + othersA(i) + outsideA : 1 - lambda);
+    fromB[i] = term[i] / (input.oneMatchPerB ? 1 - piB + othersB(i) + outsideB : 1);
   }
+  const claimsOnA = sumsWithoutSelf(fromB, left, countA);
+  const claimsOnB = sumsWithoutSelf(fromA, right, countB);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const againstA = input.oneMatchPerA ? 1 - piA + claimsOnA[left[i]] - fromB[i] + outsideA : 1 - lambda;
-    const againstB = input.oneMatchPerB ? 1 - piB + claimsOnB[right[i]] - fromA[i] + outsideB : 1;
+    const againstA = input.oneMatchPerA ? 1 - piA + claimsOnA(i) + outsideA : 1 - lambda;
+    const againstB = input.oneMatchPerB ? 1 - piB + claimsOnB(i) + outsideB : 1;
     const odds = term[i] / (againstA * againstB);
-    out[i] = odds / (1 + odds);
+    out[i] = odds === Infinity ? 1 : odds / (1 + odds);
   }
   return out;
+}
+
+const MAX_WEIGHT_BITS = 900;
+
+/**
+ * For each pair i, the sum of `values` over the other pairs of its record (`owner[i]`). Summing all
+ * and subtracting one's own fails where one value dwarfs the rest: at a 1M-person spine an exact
+ * SSN gave terms near 1e20, `sum - term` cancelled into rounding noise (negative or NaN
+ * probabilities for 70% of true pairs). So each record's largest value is kept apart and the rest
+ * summed without it.
+ */
+export function sumsWithoutSelf(values: Float64Array, owner: Uint32Array, count: number): (i: number) => number {
+  const largest = new Int32Array(count).fill(-1);
+  for (let i = 0; i < owner.length; i++) {
+    const r = owner[i];
+    if (largest[r] < 0 || values[i] > values[largest[r]]) largest[r] = i;
+  }
+  const rest = new Float64Array(count);
+  for (let i = 0; i < owner.length; i++) if (largest[owner[i]] !== i) rest[owner[i]] += values[i];
+  return (i) => {
+    const r = owner[i];
+    const top = largest[r];
+    return top === i ? rest[r] : values[top] + Math.max(0, rest[r] - values[i]);
+  };
 }

@@ -1,6 +1,7 @@
 import type { FieldName } from '../schema/field-names.ts';
 import { MISSING_LEVEL } from './comparison-levels.ts';
 import type { ComparisonVectors } from './comparison-vectors.ts';
+import { missingWhereExact } from './nested-fields.ts';
 
 /**
  * A field whose partial agreement is compared only where a name does not agree exactly: `field`
@@ -63,16 +64,5 @@ export function nameDerivedFields(sample: ComparisonVectors, exactLevel: number)
 
 /** The vectors with each derived field's partial levels set missing wherever its name agrees exactly. */
 export function applyNameDerived(vectors: ComparisonVectors, derived: readonly NameDerivedField[], exactLevel: number): ComparisonVectors {
-  if (derived.length === 0) return vectors;
-  const width = vectors.fields.length;
-  const levels = vectors.levels.slice();
-  for (const { field, given } of derived) {
-    const f = vectors.fields.indexOf(field);
-    const g = vectors.fields.indexOf(given);
-    for (let i = 0; i < vectors.count; i++) {
-      const level = levels[i * width + f];
-      if (vectors.levels[i * width + g] === exactLevel && level > 0 && level < exactLevel) levels[i * width + f] = MISSING_LEVEL;
-    }
-  }
-  return { ...vectors, levels };
+  return missingWhereExact(vectors, derived, exactLevel, (level) => level > 0 && level < exactLevel);
 }

@@ -65,13 +65,28 @@ export function nestedFields(sample: ComparisonVectors, exactLevel: number): Fie
 
 /** The vectors with each nested field set missing wherever its finer field agrees exactly. */
 export function applyNesting(vectors: ComparisonVectors, nestings: readonly FieldNesting[], exactLevel: number): ComparisonVectors {
-  if (nestings.length === 0) return vectors;
+  return missingWhereExact(vectors, nestings.map((n) => ({ field: n.field, given: n.within })), exactLevel, () => true);
+}
+
+/**
+ * The vectors with `field` set missing wherever `given` agrees exactly and `field`'s own level
+ * passes `drop`; the input is left as it is.
+ */
+export function missingWhereExact(
+  vectors: ComparisonVectors,
+  rules: ReadonlyArray<{ field: FieldName; given: FieldName }>,
+  exactLevel: number,
+  drop: (level: number) => boolean,
+): ComparisonVectors {
+  if (rules.length === 0) return vectors;
   const width = vectors.fields.length;
   const levels = vectors.levels.slice();
-  for (const { field, within } of nestings) {
+  for (const { field, given } of rules) {
     const f = vectors.fields.indexOf(field);
-    const g = vectors.fields.indexOf(within);
-    for (let i = 0; i < vectors.count; i++) if (vectors.levels[i * width + g] === exactLevel) levels[i * width + f] = MISSING_LEVEL;
+    const g = vectors.fields.indexOf(given);
+    for (let i = 0; i < vectors.count; i++) {
+      if (vectors.levels[i * width + g] === exactLevel && drop(levels[i * width + f])) levels[i * width + f] = MISSING_LEVEL;
+    }
   }
   return { ...vectors, levels };
 }
