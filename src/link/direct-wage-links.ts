@@ -121,8 +121,8 @@ function outsideSpineLinks(stores: readonly SourceStore[], clustering: Clusterin
  * spine cluster through its wage record only where the spine's own fields put the two near.
  */
 export interface SpineCandidates {
-  /** rosterRecord * spineCount + spineRecord for each candidate pair of the spine~roster pair. */
-  pairs: Set<number>;
+  /** rosterRecord * spineCount + spineRecord for each candidate pair of the spine~roster pair (sortedKeys). */
+  pairs: { has(key: number): boolean };
   spineCount: number;
   spineSource: number;
 }
@@ -218,5 +218,25 @@ function pick(scored: ScoredPairs, kept: readonly number[]) {
     matchWeight: take(scored.matchWeight, (n) => new Float64Array(n)),
     matchProbability: take(scored.matchProbability, (n) => new Float64Array(n)),
     clkDice: take(scored.clkDice, (n) => new Float64Array(n)),
+  };
+}
+
+/**
+ * A set of numeric keys as one sorted array: a state's spine~roster pair has tens of millions of
+ * candidates, past the 2^24 entries a Set holds (a 1M spine with a 100k roster crashed here).
+ */
+export function sortedKeys(keys: Float64Array): { has(key: number): boolean } {
+  keys.sort();
+  return {
+    has(key) {
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keys[mid] < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < keys.length && keys[lo] === key;
+    },
   };
 }

@@ -6,7 +6,7 @@ import { clusterRecords, type Clustering, type SourceLinks } from './clustering.
 import { scoreSides, type ScoredPairs } from './link-pair.ts';
 import { chooseLinks, thresholdEdges } from './link-selection.ts';
 import type { LinkSettings } from './link-settings.ts';
-import { directWageLinks, isDirectWagePair, type SpineCandidates } from './direct-wage-links.ts';
+import { directWageLinks, isDirectWagePair, sortedKeys, type SpineCandidates } from './direct-wage-links.ts';
 import { buildSourceStore, sharedFields, type LinkSource, type SourceStore } from './source-store.ts';
 
 export interface PairLinkage {
@@ -145,9 +145,9 @@ function spineCandidates(stores: readonly SourceStore[], pairs: readonly PairLin
   const spineSource = spinePair.a === roster ? spinePair.b : spinePair.a;
   const spineCount = stores[spineSource].count;
   const [rosterSide, spineSide] = spinePair.a === roster ? [spinePair.scored.left, spinePair.scored.right] : [spinePair.scored.right, spinePair.scored.left];
-  const candidates = new Set<number>();
-  for (let i = 0; i < rosterSide.length; i++) candidates.add(rosterSide[i] * spineCount + spineSide[i]);
-  return { pairs: candidates, spineCount, spineSource };
+  const keys = new Float64Array(rosterSide.length);
+  for (let i = 0; i < rosterSide.length; i++) keys[i] = rosterSide[i] * spineCount + spineSide[i];
+  return { pairs: sortedKeys(keys), spineCount, spineSource };
 }
 
 /** The threshold of one source pair: the Dice threshold, a fixed probability, or the one of best expected F1 ('auto'). */

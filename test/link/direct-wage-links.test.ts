@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.ts';
 import { schemaFingerprint } from '../../src/schema/fingerprint.ts';
 import { linkSources } from '../../src/link/link-sources.ts';
+import { sortedKeys } from '../../src/link/direct-wage-links.ts';
 import { defaultLinkSettings } from '../../src/link/link-settings.ts';
 import { summarizeLinkage } from '../../src/link/linkage-summary.ts';
 import { makeSource, population } from './synthetic-people.ts';
@@ -76,5 +77,20 @@ describe('direct links into spine clusters (roster~spine link failed)', () => {
     const perCluster = new Map<number, number>();
     for (const c of linked.clustering.clusterOf[rr]) perCluster.set(c, (perCluster.get(c) ?? 0) + 1);
     for (const [, wi] of intoSpine) expect(perCluster.get(linked.clustering.clusterOf[ww][wi])).toBe(1);
+  });
+});
+
+describe('sortedKeys', () => {
+  it('answers membership like a Set for keys past 2^32, and holds more keys than a Set can', () => {
+    const keys = Float64Array.from([5, 99_999 * 1_000_000 + 7, 3, 3, 2 ** 40]);
+    const set = sortedKeys(keys);
+    for (const k of [3, 5, 99_999 * 1_000_000 + 7, 2 ** 40]) expect(set.has(k)).toBe(true);
+    for (const k of [0, 4, 6, 2 ** 40 + 1, 99_999 * 1_000_000 + 6]) expect(set.has(k)).toBe(false);
+    const many = new Float64Array(17_000_000);
+    for (let i = 0; i < many.length; i++) many[i] = (many.length - i) * 3;
+    const big = sortedKeys(many);
+    expect(big.has(3)).toBe(true);
+    expect(big.has(51_000_000)).toBe(true);
+    expect(big.has(4)).toBe(false);
   });
 });
