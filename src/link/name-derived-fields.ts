@@ -1,7 +1,6 @@
 import type { FieldName } from '../schema/field-names.ts';
-import { MISSING_LEVEL } from './comparison-levels.ts';
 import type { ComparisonVectors } from './comparison-vectors.ts';
-import { missingWhereExact } from './nested-fields.ts';
+import { missingWhereExact, sampleShare } from './nested-fields.ts';
 
 /**
  * A field whose partial agreement is compared only where a name does not agree exactly: `field`
@@ -32,20 +31,7 @@ const MIN_AGREEING_PAIRS = 20;
 const MIN_LIFT = 4;
 
 export function nameDerivedFields(sample: ComparisonVectors, exactLevel: number): NameDerivedField[] {
-  const width = sample.fields.length;
-  const partialShare = (f: number, given?: number) => {
-    let pairs = 0;
-    let partial = 0;
-    for (let i = 0; i < sample.count; i++) {
-      const row = i * width;
-      if (given !== undefined && sample.levels[row + given] !== exactLevel) continue;
-      const level = sample.levels[row + f];
-      if (level === MISSING_LEVEL) continue;
-      pairs += 1;
-      if (level > 0 && level < exactLevel) partial += 1;
-    }
-    return { pairs, share: pairs > 0 ? partial / pairs : 0 };
-  };
+  const partialShare = (f: number, given?: number) => sampleShare(sample, f, given, exactLevel, (level) => level > 0 && level < exactLevel);
   const found: NameDerivedField[] = [];
   for (const field of DERIVED_CANDIDATES) {
     const f = sample.fields.indexOf(field);

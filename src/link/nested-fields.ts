@@ -30,23 +30,29 @@ const MIN_AGREEING_PAIRS = 20;
 const MIN_CONDITIONAL_AGREEMENT = 0.5;
 const MIN_LIFT = 4;
 
+/**
+ * Among the sample pairs where field f is present (and, given `given`, that field agrees exactly),
+ * how many have a level `counted` accepts, and their share.
+ */
+export function sampleShare(sample: ComparisonVectors, f: number, given: number | undefined, exactLevel: number, counted: (level: number) => boolean): { pairs: number; share: number } {
+  const width = sample.fields.length;
+  let pairs = 0;
+  let hits = 0;
+  for (let i = 0; i < sample.count; i++) {
+    const row = i * width;
+    if (given !== undefined && sample.levels[row + given] !== exactLevel) continue;
+    const level = sample.levels[row + f];
+    if (level === MISSING_LEVEL) continue;
+    pairs += 1;
+    if (counted(level)) hits += 1;
+  }
+  return { pairs, share: pairs > 0 ? hits / pairs : 0 };
+}
+
 /** Nestings found in the random sample: each place field under the finest place field that implies it. */
 export function nestedFields(sample: ComparisonVectors, exactLevel: number): FieldNesting[] {
-  const width = sample.fields.length;
   const places = sample.fields.map((f, i) => i).filter((i) => PLACE_FIELDS.has(sample.fields[i]));
-  const agreeing = (f: number, given?: number) => {
-    let pairs = 0;
-    let agree = 0;
-    for (let i = 0; i < sample.count; i++) {
-      const row = i * width;
-      if (given !== undefined && sample.levels[row + given] !== exactLevel) continue;
-      const level = sample.levels[row + f];
-      if (level === MISSING_LEVEL) continue;
-      pairs += 1;
-      if (level === exactLevel) agree += 1;
-    }
-    return { pairs, agree, share: pairs > 0 ? agree / pairs : 0 };
-  };
+  const agreeing = (f: number, given?: number) => sampleShare(sample, f, given, exactLevel, (level) => level === exactLevel);
   const base = new Map(places.map((f) => [f, agreeing(f)]));
   // Finest first: the field random pairs agree on least.
   const byFineness = [...places].sort((x, y) => base.get(x)!.share - base.get(y)!.share || x - y);
