@@ -115,8 +115,9 @@ export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<
     const clustering = clusterLinks(stores, pairs);
     for (const { a, b, scored } of directPairs) {
       const roster = stores[a].role === 'roster' ? a : b;
-      const missed = missedSpineLinks(stores, pairs, roster);
-      pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings, missed, spineCandidates(stores, pairs, roster)), path: 'direct-outside-spine' });
+      const spinePair = spinePairOf(stores, pairs, roster);
+      const candidates = spineCandidates(stores, spinePair, roster, clustering);
+      pairs.push({ a, b, scored, ...directWageLinks(stores, clustering, a, b, scored, settings, missedSpineLinks(spinePair), candidates), path: 'direct-outside-spine' });
     }
   }
   const order = new Map(scoredPairs.map((p, i) => [`${p.a}|${p.b}`, i]));
@@ -131,23 +132,39 @@ export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<
  * candidates (sum of probabilities) less the links it made. Those roster records are in the spine
  * and their wage records in spine clusters, so the direct pair must not expect to find them.
  */
-function missedSpineLinks(stores: readonly SourceStore[], pairs: readonly PairLinkage[], roster: number): number {
-  const spinePair = pairs.find((p) => (p.a === roster || p.b === roster) && stores[p.a === roster ? p.b : p.a].role === 'spine');
+function missedSpineLinks(spinePair: PairLinkage | undefined): number {
   if (!spinePair) return 0;
   const expected = spinePair.scored.matchProbability.reduce((s, p) => s + p, 0);
   return Math.max(0, expected - spinePair.links.length);
 }
 
-/** The candidate pairs of the spine~roster pair, by roster and spine record (directWageLinks). */
-function spineCandidates(stores: readonly SourceStore[], pairs: readonly PairLinkage[], roster: number): SpineCandidates | undefined {
-  const spinePair = pairs.find((p) => (p.a === roster || p.b === roster) && stores[p.a === roster ? p.b : p.a].role === 'spine');
+/** The spine~roster pair of a roster, when it was linked. */
+function spinePairOf(stores: readonly SourceStore[], pairs: readonly PairLinkage[], roster: number): PairLinkage | undefined {
+  return pairs.find((p) => (p.a === roster || p.b === roster) && stores[p.a === roster ? p.b : p.a].role === 'spine');
+}
+
+/**
+ * The candidate pairs of the spine~roster pair, by roster and spine record (directWageLinks), for
+ * the roster records outside every spine cluster: only those can join one through a wage record,
+ * and at a 1M spine the pair holds tens of millions of candidates.
+ */
+function spineCandidates(stores: readonly SourceStore[], spinePair: PairLinkage | undefined, roster: number, clustering: Clustering): SpineCandidates | undefined {
   if (!spinePair) return undefined;
   const spineSource = spinePair.a === roster ? spinePair.b : spinePair.a;
   const spineCount = stores[spineSource].count;
+  const inSpine = clustersWith(clustering, spineSource);
+  const rosterClusters = clustering.clusterOf[roster];
   const [rosterSide, spineSide] = spinePair.a === roster ? [spinePair.scored.left, spinePair.scored.right] : [spinePair.scored.right, spinePair.scored.left];
-  const keys = new Float64Array(rosterSide.length);
-  for (let i = 0; i < rosterSide.length; i++) keys[i] = rosterSide[i] * spineCount + spineSide[i];
-  return { pairs: sortedKeys(keys), spineCount, spineSource };
+  const keys: number[] = [];
+  for (let i = 0; i < rosterSide.length; i++) if (!inSpine[rosterClusters[rosterSide[i]]]) keys.push(rosterSide[i] * spineCount + spineSide[i]);
+  return { pairs: sortedKeys(Float64Array.from(keys)), spineCount, spineSource };
+}
+
+/** 1 for each cluster holding a record of `source`. */
+function clustersWith(clustering: Clustering, source: number): Uint8Array {
+  const marked = new Uint8Array(clustering.clusterCount + 1);
+  for (const c of clustering.clusterOf[source]) marked[c] = 1;
+  return marked;
 }
 
 /** The threshold of one source pair: the Dice threshold, a fixed probability, or the one of best expected F1 ('auto'). */
@@ -188,15 +205,15 @@ function keepLinksOutsideSpine(stores: readonly SourceStore[], pairs: PairLinkag
   if (spine < 0) return;
   const anchored = pairs.filter((p) => p.a === spine || p.b === spine);
   const clustering = clusterLinks(stores, anchored);
-  const withSpine = new Uint8Array(clustering.clusterCount + 1);
-  for (const c of clustering.clusterOf[spine]) withSpine[c] = 1;
+  const inSpine = clustersWith(clustering, spine);
   for (const p of pairs) {
     if (p.a === spine || p.b === spine) continue;
-    const free = (i: number) => !withSpine[clustering.clusterOf[p.a][p.scored.left[i]]] && !withSpine[clustering.clusterOf[p.b][p.scored.right[i]]];
-    p.links = p.links.filter((e) => !withSpine[clustering.clusterOf[p.a][e.left]] && !withSpine[clustering.clusterOf[p.b][e.right]]);
+    const [clustersA, clustersB] = [clustering.clusterOf[p.a], clustering.clusterOf[p.b]];
+    const outside = (left: number, right: number) => !inSpine[clustersA[left]] && !inSpine[clustersB[right]];
+    p.links = p.links.filter((e) => outside(e.left, e.right));
     // The calibration check compares links with the matches the model expects where links may fall.
     let expected = 0;
-    for (let i = 0; i < p.scored.left.length; i++) if (free(i)) expected += p.scored.matchProbability[i];
+    for (let i = 0; i < p.scored.left.length; i++) if (outside(p.scored.left[i], p.scored.right[i])) expected += p.scored.matchProbability[i];
     p.expectedMatches = expected;
   }
 }
