@@ -6,6 +6,7 @@ import { filterBlockingPasses } from './filter-blocking.ts';
 import { withinSourceAgreement, type AgreementCount } from './exact-agreement.ts';
 import type { LinkSettings } from './link-settings.ts';
 import { diceScanPass } from './dice-scan-blocking.ts';
+import { namesakeChance, type NamesakeChance } from './namesake-session.ts';
 import { lshPass, sharedFieldView } from './lsh-blocking.ts';
 import { seededRandom } from './seeded-random.ts';
 import { termFrequencyBits } from './term-frequency.ts';
@@ -32,6 +33,8 @@ export interface USample {
   vectors: ComparisonVectors;
   /** Per field, identical filters among distinct records of the duplicate-free sides (exact-agreement.ts): u of the exact level. */
   exactWithin?: Array<AgreementCount | undefined>;
+  /** Chance namesakes across the sides (namesake-session.ts): the known share of a training session. */
+  namesakeChance?: NamesakeChance;
 }
 
 /**
@@ -80,5 +83,6 @@ export function uSample(sides: PairSides, settings: LinkSettings, fields: FieldN
   const sample = randomPairs(sides, sampleSize, random.int);
   const sidesToCount = sides.dedupe ? [] : [sides.a, sides.b];
   const exactWithin = fields.map((f) => withinSourceAgreement(sidesToCount.map((s) => ({ duplicateFree: s.duplicateFree, filters: s.fields.get(f) }))));
-  return { ...sample, vectors: comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds), exactWithin };
+  const namesakes = namesakeChance(sides);
+  return { ...sample, vectors: comparisonVectors(sides, fields, sample.left, sample.right, settings.levelThresholds), exactWithin, ...(namesakes ? { namesakeChance: namesakes } : {}) };
 }

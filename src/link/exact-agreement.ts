@@ -14,24 +14,38 @@ export interface AgreementCount {
  * at +16 bits and left pairs with SSN exact and both names changed (a swap) under the threshold.
  */
 export function exactAgreementCount(store: FilterStore): AgreementCount {
-  // Identical filters counted by sorting a 53-bit hash of each, not in a Map keyed by the filter:
-  // a Map holds at most 2^24 entries (a 30M-person wage file has 30M distinct SSNs) and a string per
-  // record costs ~60 bytes. Two distinct filters collide with probability 2^-53 (0.006 pairs
-  // expected among 10M records).
-  const hashes = new Float64Array(store.count);
-  const { words, wordsPerFilter } = store;
+  const hashes = filterHashes([store]);
+  return { agreeing: agreeingWithin(hashes), pairs: (hashes.length * (hashes.length - 1)) / 2 };
+}
+
+/**
+ * A 53-bit hash of each record's filters of the given fields, sorted, for the records holding every
+ * one of them (non-empty). Identical filters are counted by sorting these, not in a Map keyed by the
+ * filter: a Map holds at most 2^24 entries (a 30M-person wage file has 30M distinct SSNs) and a string
+ * per record costs ~60 bytes. Two distinct filters collide with probability 2^-53 (0.006 pairs
+ * expected among 10M records).
+ */
+export function filterHashes(stores: readonly FilterStore[]): Float64Array {
+  const count = stores[0]?.count ?? 0;
+  const hashes = new Float64Array(count);
   let present = 0;
-  for (let i = 0; i < store.count; i++) {
-    if (store.present[i] === 0 || store.popcounts[i] === 0) continue;
+  for (let i = 0; i < count; i++) {
+    if (stores.some((s) => s.present[i] === 0 || s.popcounts[i] === 0)) continue;
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
-    for (let w = i * wordsPerFilter, end = w + wordsPerFilter; w < end; w++) {
-      h1 = Math.imul(h1 ^ words[w], 0x01000193);
-      h2 = Math.imul(h2 ^ words[w], 0x5bd1e995) ^ (h2 >>> 15);
+    for (const { words, wordsPerFilter } of stores) {
+      for (let w = i * wordsPerFilter, end = w + wordsPerFilter; w < end; w++) {
+        h1 = Math.imul(h1 ^ words[w], 0x01000193);
+        h2 = Math.imul(h2 ^ words[w], 0x5bd1e995) ^ (h2 >>> 15);
+      }
     }
     hashes[present++] = (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) & 0x1fffff);
   }
-  const sorted = hashes.subarray(0, present).sort();
+  return hashes.subarray(0, present).sort();
+}
+
+/** Pairs of records with equal hashes, within one sorted list. */
+function agreeingWithin(sorted: Float64Array): number {
   let agreeing = 0;
   for (let i = 0, run = 1; i < sorted.length; i++) {
     if (i + 1 < sorted.length && sorted[i + 1] === sorted[i]) run += 1;
@@ -40,7 +54,25 @@ export function exactAgreementCount(store: FilterStore): AgreementCount {
       run = 1;
     }
   }
-  return { agreeing, pairs: (present * (present - 1)) / 2 };
+  return agreeing;
+}
+
+/** Pairs (one record of each list) with equal hashes, over the `a.length x b.length` pairs of two sorted lists. */
+export function crossAgreementCount(a: Float64Array, b: Float64Array): AgreementCount {
+  let agreeing = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] < b[j]) i += 1;
+    else if (a[i] > b[j]) j += 1;
+    else {
+      const value = a[i];
+      let runA = 0;
+      let runB = 0;
+      while (i < a.length && a[i] === value) (i += 1), (runA += 1);
+      while (j < b.length && b[j] === value) (j += 1), (runB += 1);
+      agreeing += runA * runB;
+    }
+  }
+  return { agreeing, pairs: a.length * b.length };
 }
 
 /**

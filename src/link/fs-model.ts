@@ -5,6 +5,7 @@ import type { ComparisonVectors } from './comparison-vectors.ts';
 import { DEFAULT_EM, emEstimate, type EmOptions } from './em-estimate.ts';
 import { pooledExactU, type AgreementCount } from './exact-agreement.ts';
 import type { NameDerivedField } from './name-derived-fields.ts';
+import { NAMESAKE_FIELDS, namesakeMatchShare, namesakeRows, type NamesakeChance } from './namesake-session.ts';
 import type { FieldNesting } from './nested-fields.ts';
 import { patternTable, type PatternTable } from './pattern-table.ts';
 import { TERM_FREQUENCY_FIELDS } from './term-frequency.ts';
@@ -100,6 +101,8 @@ export interface TrainingData {
    * m(surname disagrees) = 0.43); bounded, EM must explain those pairs as chance.
    */
   maxPrior?: number;
+  /** Chance namesakes across the sides (namesake-session.ts), where both carry both names. */
+  namesakeChance?: NamesakeChance;
 }
 
 /**
@@ -168,11 +171,38 @@ export function fitFsModel(data: TrainingData, u: number[][], levelLabels: strin
   };
 }
 
+/** Running sums of m over training sessions, each weighted by the matches it saw. */
+interface MTally {
+  sum: number[][];
+  mass: number[];
+}
+
+/** One EM session on some candidate rows: fits m of the `estimate` fields (the others held at `held`) and adds it to the tally. */
+function session(data: TrainingData, rows: Uint32Array, name: string, excluded: boolean[], estimate: boolean[], held: number[][], u: number[][], knownShare: number | undefined, tally: MTally, options: EmOptions): TrainingSession {
+  const fields = data.vectors.fields;
+  const levelCount = held[0].length;
+  const table = patternTable([{ vectors: data.vectors, rows }], levelCount, excluded);
+  const result = emEstimate(table, u, held, estimate, knownShare ?? 0.5, knownShare === undefined, options);
+  fields.forEach((_, f) => {
+    if (!estimate[f] || result.matchMass[f] <= 0) return;
+    tally.mass[f] += result.matchMass[f];
+    result.m[f].forEach((value, k) => (tally.sum[f][k] += value * result.matchMass[f]));
+  });
+  return {
+    pass: name,
+    pairs: rows.length,
+    excludedFields: fields.filter((_, f) => excluded[f]),
+    estimatedFields: fields.filter((_, f) => estimate[f]),
+    lambda: result.lambda,
+    iterations: result.iterations,
+    converged: result.converged,
+  };
+}
+
 function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, hasExactLevel: boolean, options: EmOptions) {
   const fields = data.vectors.fields;
   const start = fields.map(() => startingM(levelCount));
-  const mSum = fields.map(() => new Array<number>(levelCount).fill(0));
-  const mass = new Array<number>(fields.length).fill(0);
+  const tally: MTally = { sum: fields.map(() => new Array<number>(levelCount).fill(0)), mass: new Array<number>(fields.length).fill(0) };
   const sessions: TrainingSession[] = [];
   for (const pass of data.passes) {
     if (pass.kind !== 'key' || pass.candidates.length < MIN_SESSION_PAIRS) continue;
@@ -186,28 +216,30 @@ function trainOnBlocks(data: TrainingData, u: number[][], levelCount: number, ha
     const knownShare = estimate.filter(Boolean).length < 2 ? (hasExactLevel ? exactPassMatchShare(data, pass, u, levelCount) : undefined) : undefined;
     if (estimate.filter(Boolean).length < 2 && knownShare === undefined) continue;
     if (!estimate.some(Boolean)) continue;
-    const table = patternTable([{ vectors: data.vectors, rows: pass.candidates }], levelCount, excluded);
-    const result = emEstimate(table, u, start, estimate, knownShare ?? 0.5, knownShare === undefined, options);
-    fields.forEach((_, f) => {
-      if (!estimate[f] || result.matchMass[f] <= 0) return;
-      mass[f] += result.matchMass[f];
-      result.m[f].forEach((value, k) => (mSum[f][k] += value * result.matchMass[f]));
-    });
-    sessions.push({
-      pass: pass.name,
-      pairs: pass.candidates.length,
-      excludedFields: fields.filter((_, f) => excluded[f]),
-      estimatedFields: fields.filter((_, f) => estimate[f]),
-      lambda: result.lambda,
-      iterations: result.iterations,
-      converged: result.converged,
-    });
+    sessions.push(session(data, pass.candidates, pass.name, excluded, estimate, start, u, knownShare, tally, options));
   }
-  return {
-    m: fields.map((_, f) => (mass[f] > 0 ? mSum[f].map((x) => x / mass[f]) : start[f])),
-    untrained: mass.map((x) => x === 0),
-    sessions,
-  };
+  const fromPasses = () => fields.map((_, f) => (tally.mass[f] > 0 ? tally.sum[f].map((x) => x / tally.mass[f]) : start[f]));
+  const namesakes = hasExactLevel ? namesakeSession(data, u, fromPasses(), tally, options) : undefined;
+  if (namesakes) sessions.push(namesakes);
+  return { m: fromPasses(), untrained: tally.mass.map((x) => x === 0), sessions };
+}
+
+/**
+ * The fields no pass could fit, fitted on the candidate pairs agreeing exactly on both names, with
+ * the share of matches there known from chance (namesake-session.ts); the names are left out and
+ * the fields the passes fitted are held at their m.
+ */
+function namesakeSession(data: TrainingData, u: number[][], m: number[][], tally: MTally, options: EmOptions): TrainingSession | undefined {
+  if (!data.namesakeChance || !tally.mass.some((x) => x === 0)) return undefined;
+  const fields = data.vectors.fields;
+  const levelCount = m[0].length;
+  const rows = namesakeRows(data.vectors, levelCount - 1);
+  const share = namesakeMatchShare(data.namesakeChance, rows.length, MIN_KNOWN_SHARE);
+  if (share === undefined || rows.length < MIN_SESSION_PAIRS) return undefined;
+  const excluded = fields.map((f) => NAMESAKE_FIELDS.includes(f));
+  const estimate = fields.map((_, f) => !excluded[f] && tally.mass[f] === 0 && mostlyPresent(data.vectors, rows, f));
+  if (!estimate.some(Boolean)) return undefined;
+  return session(data, rows, 'namesakes:first_name+last_name', excluded, estimate, m, u, share, tally, options);
 }
 
 /**

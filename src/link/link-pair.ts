@@ -2,6 +2,7 @@ import type { FieldName } from '../schema/field-names.ts';
 import { totalPairs, type PairSides } from './candidate-pairs.ts';
 import { candidateVectors, uSample, type CandidateVectors, type USample } from './candidate-vectors.ts';
 import { levelLabels } from './comparison-levels.ts';
+import type { ComparisonVectors } from './comparison-vectors.ts';
 import { estimateU, fitFsModel, scorePairs, type FsModel } from './fs-model.ts';
 import { competingMatchProbability } from './match-probability.ts';
 import { applyNameDerived, nameDerivedFields } from './name-derived-fields.ts';
@@ -28,6 +29,8 @@ export interface ScoredPairs {
   matchProbability: Float64Array;
   clkDice: Float64Array;
   model: FsModel;
+  /** The candidates' comparison vectors, where asked for (direct roster ~ wages pairs: anchored-m.ts refits m on them). */
+  vectors?: ComparisonVectors;
 }
 
 /** Rounds of cleaning u of the sample's matches; u has settled when no level's u moves by this many bits. */
@@ -56,15 +59,15 @@ export function missedMatchShare(matchWeight: Float64Array, expectedMatches: num
 }
 
 /** Blocking, comparison vectors, the Fellegi-Sunter fit and the score of every candidate pair. */
-export function scoreSides(sides: PairSides, settings: LinkSettings, step?: (what: string) => void): ScoredPairs {
+export function scoreSides(sides: PairSides, settings: LinkSettings, step?: (what: string) => void, keepVectors = false): ScoredPairs {
   step?.('blocking and comparing');
   const candidates = candidateVectors(sides, settings);
   step?.(`fitting m and u on ${candidates.left.length.toLocaleString('en-US')} candidate pairs`);
-  return fitScoredPairs(sides, settings, candidates, uSample(sides, settings, candidates.fields));
+  return fitScoredPairs(sides, settings, candidates, uSample(sides, settings, candidates.fields), keepVectors);
 }
 
 /** The Fellegi-Sunter fit and the score of every candidate pair, from comparison vectors alone (no filters). */
-export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candidates: CandidateVectors, uSampled: USample): ScoredPairs {
+export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candidates: CandidateVectors, uSampled: USample, keepVectors = false): ScoredPairs {
   const { fields, passes, left, right } = candidates;
   const collector = { has: candidates.has };
   const labels = levelLabels(settings.levelThresholds);
@@ -85,7 +88,7 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
 
   const outside: number[] = [];
   for (let i = 0; i < sampleSize; i++) if (!collector.has(sample.left[i], sample.right[i])) outside.push(i);
-  const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total, maxPrior: maxPrior(sides) };
+  const data = { vectors, passes, sample: uVectors, sampleOutside: Uint32Array.from(outside), totalPairs: total, maxPrior: maxPrior(sides), namesakeChance: uSampled.namesakeChance };
   // Fit, take the sample's likely matches out of u, fit again, until u settles: where persons repeat
   // (deduplication) the sample holds many matches, and a u still holding them makes the next fit too
   // cautious to find them all at once (fake_1000 at 0.85: F1 0.846 after one round, 0.861 when settled).
@@ -100,20 +103,7 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
     if (moved < U_SETTLED_BITS) break;
   }
   model = { ...model, nestings, nameDerived };
-  const { matchWeight } = scorePairs(model, vectors);
-  const priorWeight = Math.log2(model.prior / (1 - model.prior));
-  const missedShare = missedMatchShare(matchWeight, model.prior * total);
-  const matchProbability = competingMatchProbability({
-    left,
-    right,
-    likelihoodWeight: matchWeight.map((w) => w - priorWeight),
-    lambda: model.prior,
-    countA: sides.a.count,
-    countB: sides.b.count,
-    missedShare,
-    oneMatchPerA: !sides.dedupe && sides.b.duplicateFree,
-    oneMatchPerB: !sides.dedupe && sides.a.duplicateFree,
-  });
+  const { matchWeight, matchProbability } = scoreCandidates(sides, model, vectors, left, right);
   return {
     sides,
     fields,
@@ -125,5 +115,25 @@ export function fitScoredPairs(sides: PairSides, settings: LinkSettings, candida
     matchProbability,
     clkDice: vectors.clkDice,
     model,
+    ...(keepVectors ? { vectors } : {}),
   };
+}
+
+/** Match weights of the candidates under a model, and their competing match probabilities (match-probability.ts). */
+export function scoreCandidates(sides: PairSides, model: FsModel, vectors: ComparisonVectors, left: Uint32Array, right: Uint32Array): { matchWeight: Float64Array; matchProbability: Float64Array } {
+  const { matchWeight } = scorePairs(model, vectors);
+  const priorWeight = Math.log2(model.prior / (1 - model.prior));
+  const missedShare = missedMatchShare(matchWeight, model.prior * totalPairs(sides));
+  const matchProbability = competingMatchProbability({
+    left,
+    right,
+    likelihoodWeight: matchWeight.map((w) => w - priorWeight),
+    lambda: model.prior,
+    countA: sides.a.count,
+    countB: sides.b.count,
+    missedShare,
+    oneMatchPerA: !sides.dedupe && sides.b.duplicateFree,
+    oneMatchPerB: !sides.dedupe && sides.a.duplicateFree,
+  });
+  return { matchWeight, matchProbability };
 }

@@ -1,5 +1,6 @@
 import type { DiceKernel } from '../kernel/dice-kernel.ts';
 import type { Edge } from './assignment.ts';
+import { anchoredRows, withAnchoredM } from './anchored-m.ts';
 import { AUTO_THRESHOLD_RANGE, expectedF1Threshold } from './auto-threshold.ts';
 import { pairSides } from './candidate-pairs.ts';
 import { clusterRecords, type Clustering, type SourceLinks } from './clustering.ts';
@@ -92,7 +93,7 @@ export function linkStores(stores: SourceStore[], settings: LinkSettings, progre
     // A direct roster-wage pair is a roster against the whole wage file: no all-pairs Dice scan
     // (too many pairs at any real size, and shards never scan, so a sharded run gives the same links).
     const pairSettings = isDirectWagePair(stores, a, b) ? { ...settings, diceScan: false as const } : settings;
-    return { a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), pairSettings, step) };
+    return { a, b, scored: scoreSides(pairSides(stores[a], a === b ? undefined : stores[b]), pairSettings, step, isDirectWagePair(stores, a, b)) };
   });
   progress?.(toLink.length, toLink.length, 'choosing links and clusters');
   return finishLinkage(stores, scored, settings);
@@ -113,7 +114,9 @@ export function finishLinkage(stores: SourceStore[], scoredPairs: ReadonlyArray<
   const directPairs = scoredPairs.filter(direct);
   if (directPairs.length > 0) {
     const clustering = clusterLinks(stores, pairs);
-    for (const { a, b, scored } of directPairs) {
+    const spine = stores.findIndex((s) => s.role === 'spine');
+    for (const { a, b, scored: fitted } of directPairs) {
+      const scored = settings.method === 'fs' && spine >= 0 ? withAnchoredM(fitted, anchoredRows(fitted, clustering, a, b, spine)) : fitted;
       const roster = stores[a].role === 'roster' ? a : b;
       const spinePair = spinePairOf(stores, pairs, roster);
       const candidates = spineCandidates(stores, spinePair, roster, clustering);

@@ -3,6 +3,7 @@ import type { Finding } from '../errors/finding.ts';
 import type { BlockingPass } from './blocking.ts';
 import { CandidateCollector, pairSides } from './candidate-pairs.ts';
 import type { CandidateVectors, USample } from './candidate-vectors.ts';
+import { isDirectWagePair } from './direct-wage-links.ts';
 import { fitScoredPairs } from './link-pair.ts';
 import { finishLinkage, type LinkageResult } from './link-sources.ts';
 import type { LinkSettings } from './link-settings.ts';
@@ -98,7 +99,7 @@ function mergeSourcePair(stores: SourceStore[], pieces: SourcePairPart[], settin
   // JSON keeps no undefined inside arrays: entries that were undefined come back null.
   const extra = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.map((x: unknown) => x ?? undefined) : v]));
   const sample = { ...extra, vectors: { fields, count: rest.left.length, levels: uLevels, clkDice: uDice } } as USample;
-  return { a, b, scored: fitScoredPairs(sides, settings, candidates, sample) };
+  return { a, b, scored: fitScoredPairs(sides, settings, candidates, sample, isDirectWagePair(stores, a, b)) };
 }
 
 /**

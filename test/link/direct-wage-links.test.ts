@@ -29,6 +29,16 @@ describe('direct roster-wage links (holders outside the spine)', () => {
     expect(summary.sourcePairs.filter((p) => !p.path).length).toBe(2);
   });
 
+  it('counts m of the direct pair on the candidates the spine already joined: true pairs mostly agree on both names', () => {
+    const session = direct.scored.model.sessions.find((x) => x.pass === 'joined_by_spine');
+    expect(session?.pairs).toBeGreaterThan(200);
+    expect(session?.estimatedFields.sort()).toEqual(['first_name', 'last_name']);
+    const exact = (field: string) => direct.scored.model.fields.find((f) => f.field === field)!.mProbability.at(-1)!;
+    // A typo in 3% of roster names and 2% of wage names: about 95% of true pairs agree exactly on each.
+    expect(exact('first_name')).toBeGreaterThan(0.88);
+    expect(exact('last_name')).toBeGreaterThan(0.88);
+  });
+
   it('keeps direct links one to one, each roster record in one cluster with its wage record', () => {
     const rosterSide = direct.a === r ? 'left' : 'right';
     const wageSide = rosterSide === 'left' ? 'right' : 'left';
