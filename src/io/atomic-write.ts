@@ -49,7 +49,10 @@ export function openAtomic(target: string, mode = 0o644): AtomicFile {
       }
     },
     async abort() {
+      // A stream destroyed while its file is still being opened creates the file afterwards:
+      // removing it before 'close' left the temp file behind (seen under load in the hash tests).
       stream.destroy();
+      await closed.catch(() => {});
       await removeTemp();
     },
     drained: () =>
