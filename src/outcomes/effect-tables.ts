@@ -1,7 +1,7 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { roundDollars } from '../disclosure/rounding.ts';
 import { DESIGN_REASON } from './comparison-table.ts';
-import { EVENT_QUARTERS, PRE_WINDOW } from './event-study.ts';
+import { EVENT_QUARTERS, REFERENCE_LABEL, REFERENCE_WINDOW } from './event-study.ts';
 import type { OutcomeContext } from './outcome-context.ts';
 import { Z_95, designOf, effectsFor, lookupOf, type Lookup } from './published-effects.ts';
 
@@ -11,15 +11,16 @@ import { Z_95, designOf, effectsFor, lookupOf, type Lookup } from './published-e
  */
 
 /** Quarters before the reference window: where parallel trends are tested. */
-export const PRETREND_QUARTERS = [-8, -7, -6, -5];
+export const PRETREND_QUARTERS = [-8, -7];
+export const PRETREND_LABEL = '-8..-7';
 /**
- * Critical |t| of the joint pre-trend test: five tests (each of -8..-5 and their mean) at 1% each,
- * so by Bonferroni the joint test rejects parallel trends falsely in at most 5% of runs, whatever
- * the correlation between quarters.
+ * Critical |t| of the joint pre-trend test: three tests (each of -8..-7 and their mean) at 5%/3
+ * each (two-sided z of 0.01667), so by Bonferroni the joint test rejects parallel trends falsely
+ * in at most 5% of runs, whatever the correlation between quarters.
  */
-export const PRETREND_CRITICAL_T = 2.576;
+export const PRETREND_CRITICAL_T = 2.394;
 
-const isReference = (k: number) => (PRE_WINDOW as readonly number[]).includes(k);
+const isReference = (k: number) => (REFERENCE_WINDOW as readonly number[]).includes(k);
 
 /** Event-study coefficients -8..+12 with 95% confidence bands, the reference window marked. */
 export function buildEventStudyTable(ctx: OutcomeContext, comparisonTable: PublishedTable | undefined): PublishedTable {
@@ -33,7 +34,7 @@ export function buildEventStudyTable(ctx: OutcomeContext, comparisonTable: Publi
         const dims = { credential, cohort, event_quarter: k };
         const effect = design ? comparison(credential, cohort, k, design) : undefined;
         const se = comparison(credential, cohort, k, 'did_se');
-        cells.push({ dims, measure: 'reference', value: isReference(k) ? 1 : 0, count: null, status: 'ok', note: isReference(k) ? 'reference window -4..-1' : undefined });
+        cells.push({ dims, measure: 'reference', value: isReference(k) ? 1 : 0, count: null, status: 'ok', note: isReference(k) ? `reference window ${REFERENCE_LABEL}` : undefined });
         if (!design || !effect || effect.value === null) {
           for (const measure of ['effect', 'ci95_low', 'ci95_high']) cells.push({ dims, measure, value: null, count: null, status: 'suppressed', note: design ?? 'no comparison' });
           continue;
@@ -52,7 +53,7 @@ export function buildEventStudyTable(ctx: OutcomeContext, comparisonTable: Publi
     name: 'event_study',
     title: 'Event study: effect by quarter since the award, with 95% bands',
     dims: ['credential', 'cohort', 'event_quarter'],
-    definition: 'effect: the published difference-in-differences of the comparison table at k (note: the design, did / did_nyt / did_matched); ci95_low/high = effect -/+ 1.96 x did_se. reference = 1 for the reference window -4..-1 that every change is measured from (its effects average 0 by construction). Computed from published cells only.',
+    definition: `effect: the published difference-in-differences of the comparison table at k (note: the design, did / did_nyt / did_matched); ci95_low/high = effect -/+ 1.96 x did_se. reference = 1 for the reference window ${REFERENCE_LABEL} that every change is measured from (its effects average 0 by construction); -2..-1 are anticipation quarters, outside it. Computed from published cells only.`,
     cells,
   };
 }
@@ -73,12 +74,12 @@ function pretrendTest(comparison: Lookup, credential: string, cohort: string, de
   const mean = d.reduce((a, b) => a + b, 0) / d.length;
   // Minkowski: the mean's standard error is at most the mean of the quarters' (conservative t).
   const meanSe = s.reduce((a, b) => a + b, 0) / s.length;
-  return { mean, meanT: mean / meanSe, maxAbsT: Math.max(...d.map((v, i) => Math.abs(v / s[i]))), count: comparison(credential, cohort, -5, 'comparison_n')?.count ?? null };
+  return { mean, meanT: mean / meanSe, maxAbsT: Math.max(...d.map((v, i) => Math.abs(v / s[i]))), count: comparison(credential, cohort, PRETREND_QUARTERS[PRETREND_QUARTERS.length - 1], 'comparison_n')?.count ?? null };
 }
 
 /**
- * Which design each credential and cohort got and why, and the joint pre-trend test over -8..-5:
- * parallel trends are rejected when any quarter's |t| or the mean's |t| reaches 2.576.
+ * Which design each credential and cohort got and why, and the joint pre-trend test over -8..-7:
+ * parallel trends are rejected when any quarter's |t| or the mean's |t| reaches 2.394.
  * pretrend_ok = the test passed. Whether the mean is within preTrendTolerance dollars is reported
  * beside it, not required: on a few hundred holders a quarter's noise alone exceeds $250.
  */
@@ -117,7 +118,7 @@ export function buildPreTrendTable(ctx: OutcomeContext, comparisonTable: Publish
     name: 'pretrend',
     title: 'Comparison design and pre-trend test',
     dims: ['credential', 'cohort'],
-    definition: `method: the design the effects come from (did, did_nyt, did_matched; pre_post = no comparison) and reason: why it was chosen (preference: failed candidates, later holders not yet treated, matched non-holders). Joint pre-trend test over -8..-5 (the quarters before the reference window -4..-1): t of each quarter's effect (did_se) and of their mean (standard error bounded by the mean of the quarters'); pretrend_test = 1 when every |t| < ${PRETREND_CRITICAL_T} (Bonferroni over five tests at 1%: a 5% joint test). pretrend_ok = pretrend_test; pretrend_within_tolerance = 1 when |pretrend_mean_did| <= $${tolerance} a quarter (reported, not required). For did_matched, -8..-5 enter the matching (trend band), so the test there checks the coarsening only. Computed from published cells only.`,
+    definition: `method: the design the effects come from (did, did_nyt, did_matched; pre_post = no comparison) and reason: why it was chosen (preference: failed candidates, later holders not yet treated, matched non-holders). Joint pre-trend test over ${PRETREND_LABEL} (the quarters before the reference window ${REFERENCE_LABEL}): t of each quarter's effect (did_se) and of their mean (standard error bounded by the mean of the quarters'); pretrend_test = 1 when every |t| < ${PRETREND_CRITICAL_T} (Bonferroni over three tests at 1.67%: a 5% joint test). pretrend_ok = pretrend_test; pretrend_within_tolerance = 1 when |pretrend_mean_did| <= $${tolerance} a quarter (reported, not required). For did_matched, ${PRETREND_LABEL} enter the matching (trend band), so the test there checks the coarsening only. Computed from published cells only.`,
     cells,
   };
 }

@@ -4,15 +4,26 @@ import { quarterOfDate } from './outcome-person.ts';
 import type { WageHistory } from './wage-history.ts';
 
 export const EVENT_QUARTERS = Array.from({ length: 21 }, (_, i) => i - 8);
-/** The pre-award baseline, quarters -4..-1, as in event-study designs on UI wages. */
-export const PRE_WINDOW = [-4, -3, -2, -1] as const;
+/**
+ * The reference window, event quarters -6..-3: every change is measured from the person's mean
+ * real earnings over it. It ends before the two quarters of anticipation (-2..-1), Callaway and
+ * Sant'Anna's base period g - d - 1 with d = 2: people cut hours to prepare for an exam, and a
+ * baseline inside that dip would read the recovery after it as effect (docs/outcomes.md, CNA).
+ */
+export const REFERENCE_WINDOW = [-6, -5, -4, -3] as const;
+export const REFERENCE_LABEL = '-6..-3';
 
-/** Mean real earnings over -4..-1 around event quarter e, or undefined if the data do not cover it. */
-export function preAverage(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex): number | undefined {
-  if (!covered(ctx, e - 4, e - 1)) return undefined;
+/** Mean real earnings over event quarters from..to around e, or undefined if the data do not cover them. */
+export function windowAverage(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex, from: number, to: number): number | undefined {
+  if (!covered(ctx, e + from, e + to)) return undefined;
   let sum = 0;
-  for (const k of PRE_WINDOW) sum += realEarnings(ctx, wages, e + k);
-  return sum / PRE_WINDOW.length;
+  for (let k = from; k <= to; k++) sum += realEarnings(ctx, wages, e + k);
+  return sum / (to - from + 1);
+}
+
+/** Mean real earnings over the reference window around event quarter e. */
+export function preAverage(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex): number | undefined {
+  return windowAverage(ctx, wages, e, REFERENCE_WINDOW[0], REFERENCE_WINDOW[REFERENCE_WINDOW.length - 1]);
 }
 
 /** Per-person change in real earnings at event quarter + k from the pre-award average. */

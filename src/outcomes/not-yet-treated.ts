@@ -38,7 +38,7 @@ export function comparisonCutoff(g: QuarterIndex, k: number, anticipation: numbe
   return g + Math.max(k, 0) + anticipation;
 }
 
-/** Mean change from g-4..g-1 to g+k of the holders awarded after the cutoff (and who they are), or null when fewer than MIN_CONTROLS. */
+/** Mean change from the reference window g-6..g-3 to g+k of the holders awarded after the cutoff (and who they are), or null when fewer than MIN_CONTROLS. */
 function controlsAt(ctx: OutcomeContext, later: LaterHolders, g: QuarterIndex, k: number, eligible: (h: Holder, event: QuarterIndex) => boolean): Controls | null {
   const key = `${g}|${k}`;
   const known = later.controls.get(key);

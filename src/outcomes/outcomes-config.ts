@@ -97,7 +97,7 @@ export const outcomesConfigSchema = z
         method: z.enum(['failed-not-yet-passed', 'not-yet-treated', 'matched-non-holders', 'pre-post']).default('failed-not-yet-passed'),
         /** A later holder counts as not yet treated only up to this many quarters before its own award (the pre-exam dip). */
         anticipationQuarters: z.number().int().min(0).max(8).default(2),
-        /** The matched comparison matches on the pre-award trend (-8..-5 to -4..-1) as well as the level; false = levels only (for comparison). */
+        /** The matched comparison matches on the pre-award trend (-8..-7 to -6..-3) as well as the level; false = levels only (for comparison). */
         matchOnTrend: z.boolean().default(true),
         /** Leave out of both arms people with an award of another credential in event quarters -8..+12 (stacking). */
         excludeNearbyAwards: z.boolean().default(true),
@@ -105,7 +105,7 @@ export const outcomesConfigSchema = z
         poolSize: z.number().int().min(0).default(20_000),
         /** Below this many people in an arm, the difference-in-differences falls back to a labelled pre/post change. */
         minArm: z.number().int().min(1).default(30),
-        /** Pre-trend check passes when the mean difference at -8..-5 is within this many real dollars a quarter. */
+        /** Pre-trend check passes when the mean difference at -8..-7 is within this many real dollars a quarter. */
         preTrendTolerance: z.number().min(0).default(250),
       })
       .strict()

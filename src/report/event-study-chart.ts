@@ -1,12 +1,14 @@
 import type { PublishedTable } from '../disclosure/cells.ts';
 import { suppressedCrosses, type ChartPlan } from './chart-parts.ts';
 import { methodLabel } from './measure-labels.ts';
+import { REFERENCE_LABEL } from '../outcomes/event-study.ts';
+import { PRETREND_LABEL } from '../outcomes/effect-tables.ts';
 import { credentialCells, findTable, isPublished } from './published-lookup.ts';
 import type { ChartSpec } from './render-chart.ts';
 
 /*
  * The event study of one credential, from the published event_study table: the effect at each
- * quarter -8..+12 with its 95% band, the reference window -4..-1 shaded (changes are measured
+ * quarter -8..+12 with its 95% band, the reference window -6..-3 shaded (changes are measured
  * from its mean, so its effects sit near 0 by construction) and the award quarter marked.
  */
 
@@ -42,7 +44,7 @@ export function eventStudyChart(tables: readonly PublishedTable[], credential: s
     ...PLOT,
     layer: [
       ...(reference.length > 0
-        ? [{ data: { values: [{ from: Math.min(...reference) - 0.5, to: Math.max(...reference) + 0.5, label: 'reference −4..−1' }] }, mark: { type: 'rect', color: '#eeeeee' }, encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' } } }]
+        ? [{ data: { values: [{ from: Math.min(...reference) - 0.5, to: Math.max(...reference) + 0.5, label: `reference ${REFERENCE_LABEL.replace(/-/g, '−')}` }] }, mark: { type: 'rect', color: '#eeeeee' }, encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' } } }]
         : []),
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#888' }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
       { data: { values: [{ award: 0 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'award', type: 'quantitative' } } },
@@ -54,7 +56,7 @@ export function eventStudyChart(tables: readonly PublishedTable[], credential: s
   return {
     key: 'event-study',
     title: `Event study (${design}: ${methodLabel(design)})`,
-    caption: `Effect on quarterly earnings at each quarter since the award, method ${design} (${methodLabel(design)}), with its 95% confidence band (effect ± 1.96 standard errors). The grey band marks the reference window −4..−1: every change is measured from its mean, so effects there are near 0 by construction; effects at −8..−5 are the pre-trend test. The dashed line is the award quarter. A cross on the axis marks a suppressed quarter.`,
+    caption: `Effect on quarterly earnings at each quarter since the award, method ${design} (${methodLabel(design)}), with its 95% confidence band (effect ± 1.96 standard errors). The grey band marks the reference window ${REFERENCE_LABEL.replace(/-/g, '−')}: every change is measured from its mean, so effects there are near 0 by construction; effects at ${PRETREND_LABEL.replace(/-/g, '−')} are the pre-trend test, and −2..−1 show any dip before the exam (anticipation). The dashed line is the award quarter. A cross on the axis marks a suppressed quarter.`,
     spec,
   };
 }

@@ -9,9 +9,10 @@ import { CATALOG, EMPLOYERS, person, q, testConfig } from './population.ts';
 /**
  * A licensing board's world: credential B lists passers only, and people who seek it are on
  * steeper earnings paths (+$60 a quarter) than the non-holders (flat), the selection of issue #14.
- * Holders are awarded in quarters spread over 2016-2022 and earn `effect` more from +1 on.
+ * Holders are awarded in quarters spread over 2016-2022 and earn `effect` more from +1 on, and
+ * `dip` less in the two quarters before the award (hours cut to prepare for the exam).
  */
-function staggeredWorld(options: { holders: number; nonHolders: number; effect: number; seed?: number }): { persons: OutcomePerson[]; pool: WageQuarter[][] } {
+function staggeredWorld(options: { holders: number; nonHolders: number; effect: number; seed?: number; dip?: number }): { persons: OutcomePerson[]; pool: WageQuarter[][] } {
   const random = seededRandom(options.seed ?? 11);
   const first = q(2016, 1);
   const persons: OutcomePerson[] = [];
@@ -19,7 +20,7 @@ function staggeredWorld(options: { holders: number; nonHolders: number; effect: 
   const history = (level: number, slope: number, employer: string, award?: number) => {
     const wages: WageQuarter[] = [];
     for (let quarter = q(2014, 1); quarter <= q(2024, 4); quarter++) {
-      const effect = award !== undefined && quarter > award ? options.effect : 0;
+      const effect = award === undefined ? 0 : quarter > award ? options.effect : quarter >= award - 2 && quarter < award ? -(options.dip ?? 0) : 0;
       wages.push({ quarter, employerId: employer, wages: Math.round(level + slope * (quarter - q(2019, 1)) + (random() - 0.5) * 1000 + effect) });
     }
     return wages;
@@ -75,7 +76,7 @@ describe('effects without failed candidates (staggered adoption, steeper paths)'
 
   it('publishes an event study -8..+12 with 95% bands and the reference window marked', () => {
     const { cell } = defaultTables();
-    for (let k = -8; k <= 12; k++) expect(cell('event_study', 'reference', { event_quarter: k }).value).toBe(k >= -4 && k <= -1 ? 1 : 0);
+    for (let k = -8; k <= 12; k++) expect(cell('event_study', 'reference', { event_quarter: k }).value).toBe(k >= -6 && k <= -3 ? 1 : 0);
     const at8 = cell('event_study', 'effect', { event_quarter: 8 });
     const low = cell('event_study', 'ci95_low', { event_quarter: 8 }).value!;
     const high = cell('event_study', 'ci95_high', { event_quarter: 8 }).value!;
@@ -84,6 +85,16 @@ describe('effects without failed candidates (staggered adoption, steeper paths)'
     expect(high).toBeGreaterThan(at8.value!);
     expect(low).toBeLessThan(500);
     expect(high).toBeGreaterThan(500);
+  });
+
+  it('measures from a reference window before the pre-exam dip, so the recovery from it is not read as effect', () => {
+    const { cell } = tablesOf(staggeredWorld({ holders: 500, nonHolders: 600, effect: 500, dip: 1500, seed: 7 }));
+    expect(cell('roi', 'method').note).toBe('did_nyt');
+    // A baseline over -4..-1 would sit $750 low in the dip and add $750 to every effect.
+    expect(Math.abs(cell('roi', 'premium_per_quarter').value! - 500)).toBeLessThan(150);
+    expect(cell('event_study', 'effect', { event_quarter: -1 }).value!).toBeLessThan(-1000);
+    expect(cell('event_study', 'effect', { event_quarter: -4 }).value!).toBeGreaterThan(-150);
+    expect(cell('pretrend', 'pretrend_ok').value).toBe(1);
   });
 
   it('calls a null effect not significant', () => {

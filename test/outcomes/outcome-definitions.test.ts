@@ -120,7 +120,7 @@ describe('comparison group and difference-in-differences', () => {
         { credential: 'A', examDate: '2019-01-15', result: 'fail' },
         { credential: 'A', examDate: '2019-10-01', result: 'pass', awardDate: '2019-10-01' },
       ],
-      wages: wagesOf([[2018, 1, 'e1', 100], [2018, 2, 'e1', 100], [2018, 3, 'e1', 100], [2018, 4, 'e1', 100], [2019, 2, 'e1', 100], [2019, 4, 'e1', 100]]),
+      wages: wagesOf([[2017, 3, 'e1', 100], [2017, 4, 'e1', 100], [2018, 1, 'e1', 100], [2018, 2, 'e1', 100], [2019, 2, 'e1', 100], [2019, 4, 'e1', 100]]),
     });
     const candidate = failedCandidate(later, wageHistory(later), 'A')!;
     expect(candidate.passQuarter).toBe(q(2019, 4));

@@ -14,7 +14,7 @@ describe('event-study chart', () => {
     expect(plan.caption).toMatch(/95% confidence band/);
     const layers = (plan.spec as { layer: Array<{ mark: { type: string }; data: { values: Array<Record<string, number>> } }> }).layer;
     expect(layers.map((l) => l.mark.type)).toEqual(['rect', 'rule', 'rule', 'area', 'line', 'point']);
-    expect(layers[0].data.values[0]).toMatchObject({ from: -4.5, to: -0.5 });
+    expect(layers[0].data.values[0]).toMatchObject({ from: -6.5, to: -2.5, label: 'reference −6..−3' });
     const band = layers[3].data.values;
     expect(band.find((p) => p.event_quarter === 4)).toMatchObject({ effect: 480, low: -120, high: 1080 });
     // The suppressed quarter is a cross, not a point of the line.

@@ -35,8 +35,8 @@ export function reportFixture(): ReportInput {
   for (const credential of ['RN', 'CNA<x>']) {
     for (let k = -8; k <= 12; k++) {
       const dims = all(credential, { event_quarter: k });
-      const reference = k >= -4 && k <= -1;
-      eventStudy.push({ dims, measure: 'reference', value: reference ? 1 : 0, count: null, status: 'ok', ...(reference ? { note: 'reference window -4..-1' } : {}) });
+      const reference = k >= -6 && k <= -3;
+      eventStudy.push({ dims, measure: 'reference', value: reference ? 1 : 0, count: null, status: 'ok', ...(reference ? { note: 'reference window -6..-3' } : {}) });
       const effect = credential === 'RN' && k !== 3 ? k * 120 : null;
       for (const [m, v] of [['effect', effect], ['ci95_low', effect === null ? null : effect - 600], ['ci95_high', effect === null ? null : effect + 600]] as const) {
         eventStudy.push(cell(dims, m, v, credential === 'RN' ? 'did_matched' : 'no comparison'));
