@@ -2,7 +2,8 @@
 // FEBRL 1-3 dedupe sets, each hashed with K fresh keys and linked at default settings through the
 // real CLI, as a user would. Reports per case: default P/R/F1, the label-chosen best threshold F1,
 // the best F1 of --method threshold (CLK Dice) on the same candidates, pairs completeness, and the
-// spread of default F1 over keys. docs/linkage-quality.md holds the baseline table.
+// spread of default F1 over keys, and on the two-file cases the plain-CLK peer of issue #13
+// (scripts/plain-clk-peer.ts). docs/linkage-quality.md holds the baseline table.
 //   npx tsx scripts/linkage-bench.ts [--keys 5] [--only voter-20,febrl-1] [--json] [--keep DIR]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { DEFAULT_SCHEMA_INPUT } from '../src/schema/default-schema.ts';
 import { FIELD_NAMES } from '../src/schema/field-names.ts';
 import { voterCsv, voterTruthCsv } from '../src/synth/voter-csv.ts';
 import { voterFiles } from '../src/synth/voter-files.ts';
+import { plainClkPeer, type PeerRecord } from './plain-clk-peer.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FEBRL_DIR = '/work/shared/data/febrl';
@@ -25,7 +27,8 @@ const FS_GRID = [1e-6, 1e-5, 1e-4, 1e-3, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2
 const DICE_GRID = Array.from({ length: 30 }, (_, i) => Number((0.4 + i * 0.02).toFixed(2)));
 
 interface Source { name: string; csv: string; mapping: Record<string, unknown> }
-interface BenchCase { name: string; dedupe: boolean; sources: Source[]; truthCsv: string }
+/** `peer`: the two files as the plain-CLK peer sees them (two-file cases only). */
+interface BenchCase { name: string; dedupe: boolean; sources: Source[]; truthCsv: string; peer?: [PeerRecord[], PeerRecord[]] }
 
 /** Fields the current schema knows; the bench maps a column only to a field that exists. */
 function fieldsOf(wanted: Record<string, Record<string, unknown>>): Record<string, unknown> {
@@ -43,7 +46,8 @@ function voterCase(overlap: number): BenchCase {
       fields: fieldsOf({ first_name: { column: 'first_name' }, last_name: { column: 'last_name' }, city: { column: 'city' }, postcode: { column: 'zip' } }),
     },
   }));
-  return { name: `voter-${overlap}`, dedupe: false, sources, truthCsv: voterTruthCsv(files.map((records, i) => ({ source: `voter${i}`, records }))) };
+  const peer = files.map((records) => records.map((r) => ({ person: String(r.person), values: [r.firstName, r.lastName, r.city, r.zip] }))) as [PeerRecord[], PeerRecord[]];
+  return { name: `voter-${overlap}`, dedupe: false, sources, truthCsv: voterTruthCsv(files.map((records, i) => ({ source: `voter${i}`, records }))), peer };
 }
 
 /** FEBRL rec_ids are rec-N-org and rec-N-dup-k: records sharing N are one person. */
@@ -79,6 +83,8 @@ interface KeyResult {
   precision: number; recall: number; f1: number;
   bestFs: { f1: number; threshold: number }; bestDice: { f1: number; threshold: number };
   pairsCompleteness: number; reductionRatio: number; calibrated: boolean; fields: string[]; seconds: number;
+  /** The plain-CLK peer with its own key: F1 at Dice 0.85 and at its label-best threshold. */
+  peer?: { at085: number; best: number };
 }
 
 interface Evaluation {
@@ -121,9 +127,11 @@ function runKey(dir: string, bench: BenchCase, k: number): KeyResult {
   const { precision, recall, f1 } = evaluation.asLinked[0];
   const pair = (JSON.parse(readFileSync(join(keyDir, 'linkage', 'summary.json'), 'utf8')) as LinkSummary).sourcePairs[0];
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peerCurve = bench.peer ? plainClkPeer(bench.peer[0], bench.peer[1], k) : undefined;
+  const peer = peerCurve && { at085: peerCurve.find((p) => p.threshold === 0.85)!.f1, best: Math.max(...peerCurve.map((p) => p.f1)) };
   return {
     precision, recall, f1, bestFs: best('fs'), bestDice: best('threshold'), pairsCompleteness: evaluation.recallCeiling[0]?.ceiling ?? 1,
-    reductionRatio: pair.reductionRatio, calibrated: pair.calibration.ok, fields: pair.fields, seconds,
+    reductionRatio: pair.reductionRatio, calibrated: pair.calibration.ok, fields: pair.fields, seconds, peer,
   };
 }
 
@@ -145,6 +153,8 @@ function summarize(name: string, keys: KeyResult[]) {
     bestFsThresholds: keys.map((k) => k.bestFs.threshold),
     bestDiceF1: mean(keys.map((k) => k.bestDice.f1)),
     bestDiceThresholds: keys.map((k) => k.bestDice.threshold),
+    peerF1At085: keys[0].peer ? mean(keys.map((k) => k.peer!.at085)) : undefined,
+    peerBestF1: keys[0].peer ? mean(keys.map((k) => k.peer!.best)) : undefined,
     pairsCompleteness: mean(keys.map((k) => k.pairsCompleteness)),
     pairsCompletenessMin: Math.min(...keys.map((k) => k.pairsCompleteness)),
     reductionRatio: mean(keys.map((k) => k.reductionRatio)),
@@ -161,11 +171,11 @@ type Summary = ReturnType<typeof summarize>;
 function table(rows: Summary[]): string {
   const f = (x: number) => x.toFixed(3);
   const lines = [
-    '| case | default P / R / F1 (mean of keys) | F1 min-max over keys (spread, points) | label-best fs F1 | --method threshold best F1 | pairs completeness (min) | reduction ratio | calibration off | s per key |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| case | default P / R / F1 (mean of keys) | F1 min-max over keys (spread, points) | label-best fs F1 | --method threshold best F1 | plain-CLK peer F1 at 0.85 / label-best | pairs completeness (min) | reduction ratio | calibration off | s per key |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.case} | ${f(r.precision)} / ${f(r.recall)} / **${f(r.f1)}** | ${f(r.f1Min)}-${f(r.f1Max)} (${r.f1SpreadPoints.toFixed(1)}) | ${f(r.bestFsF1)} | ${f(r.bestDiceF1)} | ${f(r.pairsCompleteness)} (${f(r.pairsCompletenessMin)}) | ${r.reductionRatio.toFixed(5)} | ${r.uncalibratedKeys}/${r.keys} | ${r.secondsPerKey.toFixed(0)} |`);
+    lines.push(`| ${r.case} | ${f(r.precision)} / ${f(r.recall)} / **${f(r.f1)}** | ${f(r.f1Min)}-${f(r.f1Max)} (${r.f1SpreadPoints.toFixed(1)}) | ${f(r.bestFsF1)} | ${f(r.bestDiceF1)} | ${r.peerBestF1 === undefined ? '-' : `${f(r.peerF1At085!)} / ${f(r.peerBestF1)}`} | ${f(r.pairsCompleteness)} (${f(r.pairsCompletenessMin)}) | ${r.reductionRatio.toFixed(5)} | ${r.uncalibratedKeys}/${r.keys} | ${r.secondsPerKey.toFixed(0)} |`);
   }
   const fields = rows.map((r) => `${r.case}: ${r.fields.join(', ')}`).join('; ');
   return `${lines.join('\n')}\n\nfields compared: ${fields}\n`;
