@@ -10,7 +10,7 @@ import { memoizeNormalizer, type Normalized } from './normalized-value.ts';
 import { normalizePayloadValue } from './payload-values.ts';
 import { checkCode, codeRuleOf } from './code-values.ts';
 import { outOfBounds } from './payload-bounds.ts';
-import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
+import { normalizeFirstName, normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from './person-name.ts';
 import { normalizeSsn, unverifiedSsnId } from './ssn.ts';
 import { normalizeIdentifier } from './identifier.ts';
 import { normalizeCity, normalizeState } from './place-fields.ts';
@@ -48,7 +48,7 @@ function compileFormats(formats: string[] | undefined, path: string, file: strin
 }
 
 const SIMPLE_NORMALIZERS: Record<Exclude<FieldName, 'dob' | 'last_name'>, (raw: string) => Normalized> = {
-  first_name: normalizeGivenName,
+  first_name: normalizeFirstName,
   middle_name: normalizeGivenName,
   name_suffix: normalizeNameSuffix,
   ssn: normalizeSsn,

@@ -1,3 +1,4 @@
+import { formalGivenName } from './given-name-variants.ts';
 import { isMissingToken, MISSING, type Normalized } from './normalized-value.ts';
 
 /** Latin letters that NFKD leaves whole; mapped the way passports and bank systems usually write them. */
@@ -65,6 +66,12 @@ export function normalizeGivenName(raw: string): Normalized {
   if (isMissingToken(raw)) return MISSING;
   const words = dropLeadingTitles(wordsOf(raw));
   return asName(words, hasLetters(raw));
+}
+
+/** First name: a given name with a known nickname written as the formal name ("Bob" -> robert). */
+export function normalizeFirstName(raw: string): Normalized {
+  const given = normalizeGivenName(raw);
+  return given.value === undefined ? given : { ...given, value: formalGivenName(given.value) };
 }
 
 export interface Surname extends Normalized {
@@ -137,7 +144,7 @@ export function splitFullName(raw: string, order: 'last_first' | 'first_last'): 
 
 function assemble(given: string[], surname: string[], suffix: string | undefined, hadLetters: boolean): FullName {
   const result = none();
-  result.first = given.length > 0 ? asName(given.slice(0, 1), true) : MISSING;
+  result.first = given.length > 0 ? asName([formalGivenName(given[0])], true) : MISSING;
   result.middle = given.length > 1 ? asName(given.slice(1), true) : MISSING;
   result.last = asName(surname, hadLetters && given.length === 0);
   if (suffix) result.suffix = { value: suffix };

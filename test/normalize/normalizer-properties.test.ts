@@ -4,7 +4,8 @@ import { normalizeEmail, normalizePhone, normalizePostcode, normalizeSex } from 
 import { compileDateFormat, normalizeBirthDate, parseDate, type DateFormat } from '../../src/normalize/dates.ts';
 import type { Normalized } from '../../src/normalize/normalized-value.ts';
 import { normalizePayloadValue } from '../../src/normalize/payload-values.ts';
-import { normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from '../../src/normalize/person-name.ts';
+import { normalizeFirstName, normalizeFreeText, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from '../../src/normalize/person-name.ts';
+import { formalGivenName, knownNicknames } from '../../src/normalize/given-name-variants.ts';
 import { normalizeSsn } from '../../src/normalize/ssn.ts';
 import { normalizeIdentifier } from '../../src/normalize/identifier.ts';
 import { normalizeCity, normalizeState } from '../../src/normalize/place-fields.ts';
@@ -14,6 +15,7 @@ const FORMATS = ['MM/DD/YYYY', 'DD-MON-YY', 'YYYYMMDD'].map((f) => compileDateFo
 
 const NORMALIZERS: Record<string, (raw: string) => Normalized> = {
   given: normalizeGivenName,
+  first: normalizeFirstName,
   surname: normalizeSurname,
   suffix: normalizeNameSuffix,
   freeText: normalizeFreeText,
@@ -80,9 +82,35 @@ describe('names', () => {
     fc.assert(
       fc.property(identifierLike, fc.constantFrom('last_first', 'first_last') as fc.Arbitrary<'last_first' | 'first_last'>, (raw, order) => {
         const parts = splitFullName(raw, order);
-        if (parts.first.value) expect(normalizeGivenName(parts.first.value).value).toBe(parts.first.value);
+        if (parts.first.value) expect(normalizeFirstName(parts.first.value).value).toBe(parts.first.value);
         if (parts.last.value) expect(normalizeSurname(parts.last.value).value).toBe(parts.last.value);
         if (parts.suffix.value) expect(normalizeNameSuffix(parts.suffix.value).value).toBe(parts.suffix.value);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('first names with a known nickname', () => {
+  const nicknames = [...knownNicknames().keys()];
+  it('become the formal name, which is no nickname itself, whatever the case, spacing or title', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...nicknames), fc.constantFrom('', 'Dr. ', ' '), fc.boolean(), (nickname, before, upper) => {
+        const raw = `${before}${upper ? nickname.toUpperCase() : nickname} `;
+        const formal = normalizeFirstName(raw).value!;
+        expect(formal).toBe(knownNicknames().get(nickname));
+        expect(knownNicknames().has(formal)).toBe(false);
+        expect(formalGivenName(formal)).toBe(formal);
+      }),
+    );
+  });
+
+  it('leave every other first name as the given-name normalizer writes it', () => {
+    fc.assert(
+      fc.property(identifierLike, (raw) => {
+        const given = normalizeGivenName(raw);
+        const first = normalizeFirstName(raw);
+        if (given.value === undefined || !knownNicknames().has(given.value)) expect(first).toEqual(given);
       }),
       { numRuns: 400 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldToAsciiWords, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from '../../src/normalize/person-name.ts';
+import { foldToAsciiWords, normalizeFirstName, normalizeGivenName, normalizeNameSuffix, normalizeSurname, splitFullName } from '../../src/normalize/person-name.ts';
 
 describe('foldToAsciiWords', () => {
   it.each([
@@ -94,6 +94,8 @@ describe('splitFullName', () => {
     ['Ludwig van Beethoven', 'first_last', ['ludwig', undefined, 'van beethoven', undefined]],
     ['Smith, John', 'first_last', ['john', undefined, 'smith', undefined]],
     ['Cher', 'first_last', [undefined, undefined, 'cher', undefined]],
+    ['GREEN, BOB J', 'last_first', ['robert', 'j', 'green', undefined]],
+    ['Jim Bob Smith', 'first_last', ['james', 'bob', 'smith', undefined]],
     ['', 'first_last', [undefined, undefined, undefined, undefined]],
   ] as const)('%s (%s)', (raw, order, expected) => {
     expect(names(raw, order)).toEqual(expected);
@@ -104,5 +106,19 @@ describe('splitFullName with a particle before a suffix', () => {
   it('keeps the suffix out of the surname a particle extends (fast-check counterexample "la\\uFFFDJr.José")', () => {
     const parts = splitFullName('la\uFFFDJr.José', 'last_first');
     expect([parts.last.value, parts.first.value, parts.suffix.value]).toEqual(['la', 'jose', 'jr']);
+  });
+});
+
+describe('normalizeFirstName', () => {
+  it.each([
+    ['Bob', 'robert'], ['BOBBY', 'robert'], ['Dr. Liz', 'elizabeth'], ['Jen', 'jennifer'], ['Paco', 'francisco'],
+    ['Robert', 'robert'], ['Jack', 'jack'], ['Alex', 'alex'], ['Chris', 'chris'], ['Bob Lee', 'bob lee'], ['Bbo', 'bbo'],
+  ])('%s -> %s', (raw, expected) => {
+    expect(normalizeFirstName(raw).value).toBe(expected);
+  });
+
+  it('maps first names only: a middle name or surname "Bob" stays as written', () => {
+    expect(normalizeGivenName('Bob').value).toBe('bob');
+    expect(normalizeSurname('Bob').value).toBe('bob');
   });
 });
