@@ -3,9 +3,12 @@
  * "Robert" on the spine agree exactly: nicknames are the most common first-name disagreement
  * between a certification roster and administrative records, and a Bloom-filter encoding cannot
  * learn that two names share no bigrams yet mean the same person. The list is general US
- * knowledge, written here. Left out on purpose: forms that stand for names of either sex (Alex,
- * Chris, Sam, Pat, Terry), for several common formal names (Al, Bert, Frank, Jerry, Phil), and
- * those that are as often legal names in their own right (Jack, Jamie, Drew, Ted, Larry, Ray).
+ * knowledge, written here. Chris and Alex, though used by women too, are written as Christopher
+ * and Alexander, the formal names most of them stand for in the US: a Christine called Chris then
+ * still partly agrees with her name, while every Christopher called Chris agrees exactly. Left out
+ * on purpose: forms shared about evenly by names of either sex (Sam, Pat, Terry), by several
+ * common formal names (Al, Bert, Frank, Jerry, Phil), and those as often legal names in their own
+ * right (Jack, Jamie, Drew, Ted, Larry, Ray).
  * Only a first name that is one of these words, alone, is mapped; the surname never is.
  */
 const FORMAL_OF: Record<string, readonly string[]> = {
@@ -18,6 +21,8 @@ const FORMAL_OF: Record<string, readonly string[]> = {
   joseph: ['joe', 'joey'],
   thomas: ['tom', 'tommy'],
   charles: ['chuck', 'charlie', 'chas'],
+  christopher: ['chris'],
+  alexander: ['alex'],
   daniel: ['dan', 'danny'],
   matthew: ['matt', 'matty'],
   anthony: ['tony'],

@@ -112,7 +112,7 @@ describe('splitFullName with a particle before a suffix', () => {
 describe('normalizeFirstName', () => {
   it.each([
     ['Bob', 'robert'], ['BOBBY', 'robert'], ['Dr. Liz', 'elizabeth'], ['Jen', 'jennifer'], ['Paco', 'francisco'],
-    ['Robert', 'robert'], ['Jack', 'jack'], ['Alex', 'alex'], ['Chris', 'chris'], ['Bob Lee', 'bob lee'], ['Bbo', 'bbo'],
+    ['Robert', 'robert'], ['Jack', 'jack'], ['Alex', 'alexander'], ['Chris', 'christopher'], ['Sam', 'sam'], ['Pat', 'pat'], ['Bob Lee', 'bob lee'], ['Bbo', 'bbo'],
   ])('%s -> %s', (raw, expected) => {
     expect(normalizeFirstName(raw).value).toBe(expected);
   });
