@@ -55,11 +55,15 @@ describe.skipIf(!hasWorld)('credlink readiness on the synthetic world', () => {
     const [today, ...added] = estimate.scenarios;
     expect(today.fields).not.toContain('dob');
     expect(Math.abs(today.wages.linkShare - actual.wages)).toBeLessThan(0.05);
-    const byField = Object.fromEntries(added.map((s) => [s.added, s.wages.linkShare]));
-    expect(byField.dob).toBeGreaterThan(today.wages.linkShare);
-    expect(byField.ssn).toBeGreaterThan(today.wages.linkShare);
+    // Helping = more right links (link share x precision), as the estimate ranks additions: with
+    // nicknames resolved, an added SSN mostly turns false links into none (0.984 -> 0.997
+    // precision), so the raw link share can even fall.
+    const right = (s: typeof today) => s.wages.linkShare * s.wages.precision;
+    const byField = Object.fromEntries(added.map((s) => [s.added, right(s)]));
+    expect(byField.dob).toBeGreaterThan(right(today));
+    expect(byField.ssn).toBeGreaterThan(right(today));
     // Neither the spine, the wage nor the education file has a phone: collecting it cannot help.
-    expect(byField.phone).toBeCloseTo(today.wages.linkShare, 6);
+    expect(byField.phone).toBeCloseTo(right(today), 6);
     // SSN and birth date can tie on a world this small (both 0.888 under the diffusion default): either is right.
     expect(['ssn', 'dob']).toContain(estimate.bestAddition);
     // Near-ties (0.883 against 0.885 with the auto threshold) may be broken by the estimate's own rule.
