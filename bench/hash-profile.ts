@@ -26,9 +26,9 @@ interface Profile {
 const PHASES: Array<[string, RegExp]> = [
   ['garbage collection', /^\(garbage collector\)$/],
   ['idle (waiting on I/O)', /^\(idle\)$/],
-  ['csv-parse', /csv-parse|ResizeableBuffer/],
+  ['CSV parsing (csv-records, csv-parse)', /csv-parse|ResizeableBuffer|src\/io\/(csv-records|csv-rows|counting-parser)/],
   ['normalizing', /src\/normalize\//],
-  ['hardening (diffusion, folding)', /src\/encode\/hardening/],
+  ['hardening (diffusion, folding)', /src\/encode\/(hardening|diffused-sum)/],
   ['field filters (tokens, bits, value cache)', /src\/encode\/(field-encoder|bloom-filter|token-table|token-positions|tokenize)/],
   ['BLAKE3 (tokens, pseudonyms, keys)', /src\/encode\/keyed-blake3/],
   ['blocking keys', /src\/encode\/(blocking-keys|soundex)/],

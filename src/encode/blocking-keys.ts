@@ -100,7 +100,7 @@ class BlockingKeyHash {
 
   write(parts: string[], line: ExtractLineBuilder): void {
     if (this.on) line.personKey(this.name, this.hex(parts));
-    else line.personKeyHex(this.name, this.hash.hashInto(parts.join(PART_SEPARATOR), this.digest));
+    else line.personKeyHex(this.name, this.hash.hashPartsInto(parts, PART_SEPARATOR, this.digest));
   }
 }
 

@@ -54,6 +54,8 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   const pseudonymOf = createPseudonymizer(derive, source);
   const pseudonymDigest = createPseudonymDigest(derive, source);
   const slab = new FilterSlab();
+  // encodeLine's filters are spelled into the line at once, so its slab is reused record after record.
+  const lineSlab = new FilterSlab();
   const recordBits = createRecordBits(schema.recordFilter.bits);
   const needsSeed = recordHardening.perRecord !== undefined || fields.some((f) => f.hardening.perRecord !== undefined);
   // A run asks for a row's pseudonym and then encodes the same person: remember the last one.
@@ -79,9 +81,10 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
   // Only randomized response needs the seed; building it for every record cost a string per record.
   const seedOf = (localPersonId: string) => (needsSeed ? `${source}\u001f${localPersonId}` : '');
 
-  /** The record filter hardened, from `slab` (or, when no step is on and `shared`, the scratch bits themselves: read before the next record). */
+  /** The record filter hardened, from `slab` (with `shared`, from `lineSlab`, or when no step is on the scratch bits themselves: read before the next record). */
   function recordFilter(recordSeed: string, shared: boolean): Uint8Array {
-    let clk = recordHardening.isIdentity ? (shared ? recordBits.bytes : slab.copy(recordBits.bytes)) : recordHardening.harden(recordBits.bytes, slab.allocator);
+    const from = shared ? lineSlab : slab;
+    let clk = recordHardening.isIdentity ? (shared ? recordBits.bytes : slab.copy(recordBits.bytes)) : recordHardening.harden(recordBits.bytes, from.allocator);
     if (recordHardening.perRecord) clk = recordHardening.perRecord(clk, recordSeed);
     return clk;
   }
@@ -96,7 +99,7 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
     const value = record[f.field];
     if (value === undefined || value === '') return undefined;
     const salt = f.saltWith ? saltValue(f.saltWith, record[f.saltWith]) : '';
-    const filter = f.encodeValue(value, salt, recordBits, slab, shared);
+    const filter = f.encodeValue(value, salt, recordBits, shared ? lineSlab : slab, shared);
     return f.hardening.perRecord ? f.hardening.perRecord(filter, recordSeed) : filter;
   }
 
@@ -114,6 +117,7 @@ export function createEncoder(schema: LinkageSchema, secret: Uint8Array, source:
 
   function encodeLine(record: NormalizedRecord, localPersonId: string, line: ExtractLineBuilder): number {
     const recordSeed = seedOf(localPersonId);
+    lineSlab.rewind();
     line.personStartHex(pseudonymBytes(localPersonId));
     let filled = 0;
     recordBits.words.fill(0);

@@ -6,6 +6,7 @@ import { NO_CODE, TokenPositionTable } from './token-table.ts';
 import { tokenize } from './tokenize.ts';
 import { FilterSlab, setPositions } from './bloom-filter.ts';
 import { createFilterHardening, type FilterHardening } from './hardening.ts';
+import { DiffusedSum, TokenImages } from './diffused-sum.ts';
 
 /** Distinct values a field keeps encoded; first names, surnames, dates and ZIPs repeat a lot (birth dates over 75 years: ~27k). */
 export const VALUE_CACHE_LIMIT = 1 << 15;
@@ -80,13 +81,20 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
   const clkPositions = kc > 0 ? createTokenPositions(derive({ kind: 'record-filter', field: spec.field }), schema.recordFilter.bits, kc) : undefined;
   const hardening = createFilterHardening(schema.hardening, spec.filterBits, spec.field, derive);
   const stride = k + kc;
-  const fillFrom = (tokenOf: (code: number) => string) => (code: number, pool: Uint16Array, offset: number) => {
+  // Values that are not cached (e-mails) are diffused token by token when diffusion is the only step.
+  const columns = spec.tokenizer === 'exact' ? undefined : hardening.columns;
+  const sum = columns && new DiffusedSum(columns, spec.filterBits);
+  let summing = false;
+  const fillFrom = (tokenOf: (code: number) => string, images: TokenImages | undefined) => (code: number, pool: Uint16Array, offset: number) => {
     const token = tokenOf(code);
     fieldPositions.write(token, pool, offset);
     clkPositions?.write(token, pool, offset + k);
+    images?.fill(offset / stride, pool, offset, k);
   };
-  const bigramTable = new TokenPositionTable(stride, TOKEN_CACHE_LIMIT, fillFrom(bigramOfCode));
-  const positionalTable = new TokenPositionTable(stride, TOKEN_CACHE_LIMIT, fillFrom(positionalOfCode));
+  const bigramImages = columns && new TokenImages(columns);
+  const positionalImages = columns && new TokenImages(columns);
+  const bigramTable = new TokenPositionTable(stride, TOKEN_CACHE_LIMIT, fillFrom(bigramOfCode, bigramImages));
+  const positionalTable = new TokenPositionTable(stride, TOKEN_CACHE_LIMIT, fillFrom(positionalOfCode, positionalImages));
   // The value's field filter before hardening, and its own record bits while it is computed for the cache.
   const raw = new Uint8Array(spec.filterBits >>> 3);
   const valueClk = createRecordBits(schema.recordFilter.bits);
@@ -109,13 +117,16 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
     return wordsPooled - words.length;
   }
 
-  /** Sets the bits of the token at table.pool[at...]: field positions in `raw`, record positions in `clk`. */
-  function addCoded(table: TokenPositionTable, at: number, clk: Uint8Array): void {
+  /** Sets the bits of the token at table.pool[at...]: field positions in `raw` (or `sum`), record positions in `clk`. */
+  function addCoded(table: TokenPositionTable, images: TokenImages | undefined, at: number, clk: Uint8Array): void {
     // Read after offsetOf, which may have grown the pool.
     const pool = table.pool;
-    for (let i = at, end = at + k; i < end; i++) {
-      const p = pool[i];
-      raw[p >>> 3] |= 1 << (p & 7);
+    if (summing) (sum as DiffusedSum).addToken(pool, at, k, images as TokenImages, at / stride);
+    else {
+      for (let i = at, end = at + k; i < end; i++) {
+        const p = pool[i];
+        raw[p >>> 3] |= 1 << (p & 7);
+      }
     }
     for (let i = at + k, end = at + stride; i < end; i++) {
       const p = pool[i];
@@ -124,7 +135,8 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
   }
 
   function addToken(token: string, clk: Uint8Array): void {
-    setPositions(raw, fieldPositions.of(token));
+    if (summing) (sum as DiffusedSum).addPositions(fieldPositions.of(token));
+    else setPositions(raw, fieldPositions.of(token));
     if (clkPositions) setPositions(clk, clkPositions.of(token));
   }
 
@@ -137,7 +149,7 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
         const next = i < value.length ? value.charCodeAt(i) : PAD;
         const code = previous * 65536 + next;
         if (code === NO_CODE) addToken(String.fromCharCode(previous, next), clk);
-        else addCoded(bigramTable, bigramTable.offsetOf(code), clk);
+        else addCoded(bigramTable, bigramImages, bigramTable.offsetOf(code), clk);
         previous = next;
       }
       return value.length + 1;
@@ -145,7 +157,7 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
       for (let i = 0; i < value.length; i++) {
         // A position past 65534 does not fit a code (values that long are broken exports anyway).
         if (i >= 65535) addToken(`${i}:${value[i]}`, clk);
-        else addCoded(positionalTable, positionalTable.offsetOf(i * 65536 + value.charCodeAt(i)), clk);
+        else addCoded(positionalTable, positionalImages, positionalTable.offsetOf(i * 65536 + value.charCodeAt(i)), clk);
       }
       return value.length;
     }
@@ -159,6 +171,17 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
   function hardenToSlab(slab: FilterSlab): Uint8Array {
     const filter = hardening.isIdentity ? slab.copy(raw) : hardening.harden(raw, slab.allocator);
     raw.fill(0);
+    return filter;
+  }
+
+  /** The diffused filter of an unsalted value summed token by token, from `slab`; its record bits in `clk`. */
+  function summedToSlab(sum: DiffusedSum, value: string, clk: Uint8Array, slab: FilterSlab): Uint8Array {
+    summing = true;
+    addValue(value, '', clk);
+    summing = false;
+    sum.finish();
+    const filter = slab.copy(sum.bytes);
+    sum.clear();
     return filter;
   }
 
@@ -187,6 +210,7 @@ export function createFieldEncoder(spec: FieldEncoding, schema: LinkageSchema, d
 
   function encodeValue(value: string, salt: string, clk: RecordBits, slab: FilterSlab, shared = false): Uint8Array {
     if (!cacheOn) {
+      if (sum && salt === '') return summedToSlab(sum, value, clk.bytes, slab);
       addValue(value, salt, clk.bytes);
       return hardenToSlab(slab);
     }

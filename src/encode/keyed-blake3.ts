@@ -75,9 +75,33 @@ function utf8Into(text: string): number {
   return text.length;
 }
 
-function loadBlock(bytes: Uint8Array, start: number, len: number): void {
-  block.fill(0);
-  for (let i = 0; i < len; i++) block[i >> 2] |= bytes[start + i] << ((i & 3) * 8);
+const messageWords = new Uint32Array(messageBytes.buffer);
+
+/** The UTF-8 of `parts` joined by `separator` (one ASCII character) into messageBytes; its length, or -1 when not ASCII or over one chunk. */
+function asciiPartsInto(parts: string[], separator: number): number {
+  let at = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    if (p > 0) messageBytes[at++] = separator;
+    if (at + part.length > CHUNK_LEN) return -1;
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      if (c > 127) return -1;
+      messageBytes[at++] = c;
+    }
+  }
+  return at;
+}
+
+/** The message block at `start` (a multiple of 64) of messageBytes, `len` bytes of it, zero-padded: read as little-endian words. */
+function loadBlock(start: number, len: number): void {
+  const from = start >>> 2;
+  const whole = len >>> 2;
+  for (let i = 0; i < whole; i++) block[i] = messageWords[from + i];
+  let next = whole;
+  // The bytes past the message in its last word are left from an earlier one: masked off.
+  if ((len & 3) !== 0) block[next++] = messageWords[from + whole] & ((1 << ((len & 3) * 8)) - 1);
+  for (; next < 16; next++) block[next] = 0;
 }
 
 function storeWords(out: Uint8Array, offset: number, count: number): void {
@@ -90,6 +114,8 @@ function storeWords(out: Uint8Array, offset: number, count: number): void {
 export interface KeyedHash {
   /** Fills `out` with the keyed BLAKE3 output (extendable: any length) of the UTF-8 of `text`. */
   hashInto(text: string, out: Uint8Array): Uint8Array;
+  /** hashInto of parts.join(separator), without making the joined string (separator: one ASCII character). */
+  hashPartsInto(parts: string[], separator: string, out: Uint8Array): Uint8Array;
   /** The first `bytes` bytes of the keyed hash of `text`, as lower-case hex. */
   hex(text: string, bytes: number): string;
 }
@@ -110,16 +136,26 @@ export function createKeyedHash(key: Uint8Array): KeyedHash {
       out.set(blake3(encoder.encode(text), { key: keyCopy, dkLen: out.length }));
       return out;
     }
+    return hashMessage(len, out);
+  }
+
+  function hashPartsInto(parts: string[], separator: string, out: Uint8Array): Uint8Array {
+    const len = asciiPartsInto(parts, separator.charCodeAt(0));
+    return len < 0 ? hashInto(parts.join(separator), out) : hashMessage(len, out);
+  }
+
+  /** The keyed hash of the first `len` bytes of messageBytes into `out`. */
+  function hashMessage(len: number, out: Uint8Array): Uint8Array {
     // Every block but the last goes into the chaining value; the last is compressed once per 64 output bytes.
-    chain.set(keyWords);
+    for (let i = 0; i < 8; i++) chain[i] = keyWords[i];
     const lastStart = len === 0 ? 0 : Math.floor((len - 1) / 64) * 64;
     for (let start = 0; start < lastStart; start += 64) {
-      loadBlock(messageBytes, start, 64);
+      loadBlock(start, 64);
       compress(chain, block, 0, 64, KEYED_HASH | (start === 0 ? CHUNK_START : 0));
       for (let i = 0; i < 8; i++) chain[i] = s[i];
     }
     const lastLen = len - lastStart;
-    loadBlock(messageBytes, lastStart, lastLen);
+    loadBlock(lastStart, lastLen);
     const flags = KEYED_HASH | CHUNK_END | ROOT | (lastStart === 0 ? CHUNK_START : 0);
     for (let offset = 0, counter = 0; offset < out.length; offset += 64, counter++) {
       compress(chain, block, counter, lastLen, flags);
@@ -130,6 +166,7 @@ export function createKeyedHash(key: Uint8Array): KeyedHash {
 
   return {
     hashInto,
+    hashPartsInto,
     hex(text, bytes) {
       const out = bytes <= scratch.length ? scratch.subarray(0, bytes) : new Uint8Array(bytes);
       hashInto(text, out);

@@ -1,9 +1,11 @@
 import { open } from 'node:fs/promises';
-import { Parser, CsvError, type Options as ParseOptions } from 'csv-parse';
+import { CsvError, type Options as ParseOptions } from 'csv-parse';
 import { DataError, UsageError } from '../errors/errors.ts';
 import type { Finding } from '../errors/finding.ts';
 import { unreadableFile } from './file-errors.ts';
 import { requireRegularFile } from './input-file.ts';
+import type { ParsedRecord } from './counting-parser.ts';
+import { csvRecords } from './csv-records.ts';
 
 /** Longest field a source may hold; anything longer is a broken export, not an identifier. */
 export const MAX_FIELD_CHARS = 1 << 20;
@@ -33,53 +35,6 @@ export interface OpenCsvOptions {
   stdin?: NodeJS.ReadableStream;
   /** Overrides the name used in findings. */
   fileLabel?: string;
-}
-
-interface ParsedRecord {
-  record: string[];
-  /** csv-parse's line and empty-line counters when the record ended. */
-  lines: number;
-  emptyLines: number;
-}
-
-/**
- * csv-parse with the two counters a line number needs read as each record ends, and records handed
- * on in arrays, one per input chunk. Its own `info: true` copies a dozen counters into a new object
- * per record and the stream then moves records one at a time; together they cost more than parsing.
- */
-class CountingParser extends Parser {
-  private batch: ParsedRecord[] = [];
-
-  override push(record: unknown, encoding?: BufferEncoding): boolean {
-    if (record === null) {
-      this.flushBatch();
-      return super.push(null, encoding);
-    }
-    // Called by the parser as each record ends, so its counters describe this record.
-    this.batch.push({ record: record as string[], lines: this.info.lines, emptyLines: this.info.empty_lines });
-    return true;
-  }
-
-  private flushBatch(): void {
-    if (this.batch.length === 0) return;
-    const batch = this.batch;
-    this.batch = [];
-    super.push(batch);
-  }
-
-  override _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    super._transform(chunk, encoding, (error?: Error | null) => {
-      this.flushBatch();
-      callback(error);
-    });
-  }
-
-  override _flush(callback: (error?: Error | null) => void): void {
-    super._flush((error?: Error | null) => {
-      this.flushBatch();
-      callback(error);
-    });
-  }
 }
 
 function countIn(fields: string[], pattern: RegExp): number {
@@ -144,7 +99,7 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
 export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
   const file = options.fileLabel ?? (path === '-' ? '<stdin>' : path);
   const input = await openInput(path, options);
-  const parseOptions: ParseOptions = {
+  const parseOptions = {
     delimiter: options.delimiter ?? ',',
     bom: true,
     encoding: 'utf8',
@@ -154,13 +109,8 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARS,
-  };
-  // One parsed chunk waits at most (the stream default is 16): rows then die young, before a scavenge
-  // has to copy ~13k of them and promote them to the old generation.
-  const parser = new CountingParser({ ...parseOptions, readableHighWaterMark: 1 } as ParseOptions);
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord[]>;
+  } satisfies ParseOptions;
+  const records = csvRecords((input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator](), parseOptions);
 
   let endLine = 0;
   let emptyLines = 0;
@@ -169,7 +119,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   let quotedCrlfs = 0;
   const next = async (): Promise<ParsedRecord[] | undefined> => {
     try {
-      const result = await iterator.next();
+      const result = await records.next();
       return result.done ? undefined : result.value;
     } catch (error) {
       if (error instanceof CsvError) {
@@ -199,7 +149,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   const close = () => {
     // A caller that stops early (first invalid row) must not leave the file open.
     if (input !== options.stdin) (input as NodeJS.ReadableStream & { destroy(): void }).destroy();
-    parser.destroy();
+    records.return(undefined).catch(() => undefined);
   };
   let pending: ParsedRecord[] = [];
   let firstBatch: ParsedRecord[] | undefined;

@@ -32,6 +32,17 @@ describe('keyed BLAKE3', () => {
     );
   });
 
+  it('hashes parts as their join, interleaved with other messages (stale bytes never leak in)', () => {
+    const hash = createKeyedHash(key);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 300 }), { minLength: 1, maxLength: 5 }), fc.string({ maxLength: 700 }), (parts, other) => {
+        hash.hashInto(other, new Uint8Array(8));
+        expect(hex(hash.hashPartsInto(parts, '\u001f', new Uint8Array(8)))).toBe(reference(key, parts.join('\u001f'), 8));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives the first bytes as hex', () => {
     expect(createKeyedHash(key).hex('garcia', 8)).toBe(reference(key, 'garcia', 8));
   });
