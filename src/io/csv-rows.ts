@@ -91,6 +91,21 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
   }
 }
 
+/** csv-parse's options for a source extract: any line ending, ragged rows and stray quotes tolerated. */
+export function csvParseOptions(delimiter: string, maxRecordChars: number) {
+  return {
+    delimiter,
+    bom: true,
+    encoding: 'utf8',
+    // Exports mixing line endings (a CRLF file with appended LF rows) are common.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: maxRecordChars,
+  } satisfies ParseOptions;
+}
+
 /**
  * Opens a CSV (or stdin for '-') and reads its header. Rows stream as arrays of strings with the
  * physical line each starts on; a malformed row carries a `problem` instead of throwing, so that a
@@ -99,17 +114,7 @@ async function openInput(path: string, options: OpenCsvOptions): Promise<NodeJS.
 export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
   const file = options.fileLabel ?? (path === '-' ? '<stdin>' : path);
   const input = await openInput(path, options);
-  const parseOptions = {
-    delimiter: options.delimiter ?? ',',
-    bom: true,
-    encoding: 'utf8',
-    // Exports mixing line endings (a CRLF file with appended LF rows) are common.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_RECORD_CHARS,
-  } satisfies ParseOptions;
+  const parseOptions = csvParseOptions(options.delimiter ?? ',', MAX_RECORD_CHARS);
   const records = csvRecords((input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator](), parseOptions);
 
   let endLine = 0;

@@ -4,10 +4,9 @@ import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.ts';
 import { linkageSchemaSchema } from '../../src/schema/linkage-schema.ts';
 import { createKeyDeriver } from '../../src/encode/key-derivation.ts';
 import { createFieldEncoder, createRecordBits } from '../../src/encode/field-encoder.ts';
-import { createTokenPositions } from '../../src/encode/token-positions.ts';
 import { createFilterHardening } from '../../src/encode/hardening.ts';
-import { tokenize } from '../../src/encode/tokenize.ts';
-import { emptyFilter, FilterSlab, setPositions } from '../../src/encode/bloom-filter.ts';
+import { FilterSlab } from '../../src/encode/bloom-filter.ts';
+import { referenceFilter } from './reference-filter.ts';
 
 /*
  * A value the field encoder does not cache (e-mails) is diffused token by token (DiffusedSum) when
@@ -17,15 +16,7 @@ const schema = linkageSchemaSchema.parse({ ...DEFAULT_SCHEMA, recordFilter: { bi
 const derive = createKeyDeriver(new Uint8Array(32).fill(0x3c), schema);
 
 function reference(field: 'email' | 'postcode', value: string) {
-  const spec = schema.fields.find((f) => f.field === field)!;
-  const fieldPositions = createTokenPositions(derive({ kind: 'field-filter', field }), spec.filterBits, spec.hashesPerToken);
-  const clkPositions = createTokenPositions(derive({ kind: 'record-filter', field }), schema.recordFilter.bits, spec.clkHashesPerToken);
-  const filter = emptyFilter(spec.filterBits);
-  const clk = emptyFilter(schema.recordFilter.bits);
-  for (const token of tokenize(spec.tokenizer, value)) {
-    setPositions(filter, fieldPositions.of(token));
-    setPositions(clk, clkPositions.of(token));
-  }
+  const { filter, clk, spec } = referenceFilter(schema, derive, field, value);
   const hardening = createFilterHardening(schema.hardening, spec.filterBits, field, derive);
   return { filter: hardening.harden(filter), clk };
 }

@@ -4,19 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Options as ParseOptions } from 'csv-parse';
 import { CountingParser, type ParsedRecord } from '../../src/io/counting-parser.ts';
 import { csvRecords } from '../../src/io/csv-records.ts';
+import { csvParseOptions } from '../../src/io/csv-rows.ts';
 
 type Options = ParseOptions & { delimiter: string; max_record_size: number };
 
-const optionsWith = (delimiter: string, maxRecord: number): Options => ({
-  delimiter,
-  bom: true,
-  encoding: 'utf8',
-  record_delimiter: ['\r\n', '\n', '\r'],
-  relax_column_count: true,
-  relax_quotes: true,
-  skip_empty_lines: true,
-  max_record_size: maxRecord,
-});
+const optionsWith = (delimiter: string, maxRecord: number): Options => csvParseOptions(delimiter, maxRecord);
 
 interface Outcome {
   records: ParsedRecord[];
