@@ -1,7 +1,7 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { roundDollars } from '../disclosure/rounding.ts';
 import type { OutcomeContext } from './outcome-context.ts';
-import { REFERENCE_LABEL } from './event-study.ts';
+import { REFERENCE_WINDOW, windowLabel } from './event-study.ts';
 import { breakevenQuarter, extendEffects, npv, premiumOf } from './roi.ts';
 import { MEASURED_QUARTERS, MIN_QUARTERS, Z_95, effectsFor, lookupOf } from './published-effects.ts';
 
@@ -55,7 +55,7 @@ export function buildRoiTable(ctx: OutcomeContext, comparisonTable: PublishedTab
     name: 'roi',
     title: 'Return on the credential',
     dims: ['credential', 'cohort'],
-    definition: `premium_per_quarter: mean of the published quarterly effects at +1..+${MEASURED_QUARTERS} (method: did = against failed-not-yet-passed candidates, did_nyt = against later holders not yet treated, did_matched = against non-holders matched on pre-award level and trend, pre_post = the holders' own change from the reference window ${REFERENCE_LABEL}, not a causal effect; at least ${MIN_QUARTERS} quarters published); premium_se_max: the mean of the quarters' did_se, an upper bound on the premium's standard error; significant = 1 when |premium| >= 1.96 x premium_se_max (conservative two-sided 5% test). NPV over ${horizonsYears.join(' and ')} years = -catalog cost + sum over quarters k of effect_k x (1 + ${discountRate})^(-k/4) (${discountRate * 100}% real a year, compounded quarterly); effects: ${extrapolation === 'hold-mean' ? 'the premium in every quarter' : extrapolation === 'hold-last-year' ? `measured quarters, then the mean of the last four held` : `the premium up to +${MEASURED_QUARTERS}, then none`}. breakeven_quarter: first quarter the discounted cumulative effect covers the cost. Computed from published cells only.`,
+    definition: `premium_per_quarter: mean of the published quarterly effects at +1..+${MEASURED_QUARTERS} (method: did = against failed-not-yet-passed candidates, did_nyt = against later holders not yet treated, did_matched = against non-holders matched on pre-award level and trend, pre_post = the holders' own change from the reference window ${windowLabel(REFERENCE_WINDOW)}, not a causal effect; at least ${MIN_QUARTERS} quarters published); premium_se_max: the mean of the quarters' did_se, an upper bound on the premium's standard error; significant = 1 when |premium| >= 1.96 x premium_se_max (conservative two-sided 5% test). NPV over ${horizonsYears.join(' and ')} years = -catalog cost + sum over quarters k of effect_k x (1 + ${discountRate})^(-k/4) (${discountRate * 100}% real a year, compounded quarterly); effects: ${extrapolation === 'hold-mean' ? 'the premium in every quarter' : extrapolation === 'hold-last-year' ? `measured quarters, then the mean of the last four held` : `the premium up to +${MEASURED_QUARTERS}, then none`}. breakeven_quarter: first quarter the discounted cumulative effect covers the cost. Computed from published cells only.`,
     cells,
   };
 }

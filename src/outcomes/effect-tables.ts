@@ -1,7 +1,7 @@
 import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { roundDollars } from '../disclosure/rounding.ts';
 import { DESIGN_REASON } from './comparison-table.ts';
-import { EVENT_QUARTERS, REFERENCE_LABEL, REFERENCE_WINDOW } from './event-study.ts';
+import { ANTICIPATION_WINDOW, EVENT_QUARTERS, PRE_REFERENCE_WINDOW, REFERENCE_WINDOW, inWindow, quartersOf, windowLabel } from './event-study.ts';
 import type { OutcomeContext } from './outcome-context.ts';
 import { Z_95, designOf, effectsFor, lookupOf, type Lookup } from './published-effects.ts';
 
@@ -11,8 +11,7 @@ import { Z_95, designOf, effectsFor, lookupOf, type Lookup } from './published-e
  */
 
 /** Quarters before the reference window: where parallel trends are tested. */
-export const PRETREND_QUARTERS = [-8, -7];
-export const PRETREND_LABEL = '-8..-7';
+const PRETREND_QUARTERS = quartersOf(PRE_REFERENCE_WINDOW);
 /**
  * Critical |t| of the joint pre-trend test: three tests (each of -8..-7 and their mean) at 5%/3
  * each (two-sided z of 0.01667), so by Bonferroni the joint test rejects parallel trends falsely
@@ -20,7 +19,7 @@ export const PRETREND_LABEL = '-8..-7';
  */
 export const PRETREND_CRITICAL_T = 2.394;
 
-const isReference = (k: number) => (REFERENCE_WINDOW as readonly number[]).includes(k);
+const isReference = (k: number) => inWindow(REFERENCE_WINDOW, k);
 
 /** Event-study coefficients -8..+12 with 95% confidence bands, the reference window marked. */
 export function buildEventStudyTable(ctx: OutcomeContext, comparisonTable: PublishedTable | undefined): PublishedTable {
@@ -34,7 +33,7 @@ export function buildEventStudyTable(ctx: OutcomeContext, comparisonTable: Publi
         const dims = { credential, cohort, event_quarter: k };
         const effect = design ? comparison(credential, cohort, k, design) : undefined;
         const se = comparison(credential, cohort, k, 'did_se');
-        cells.push({ dims, measure: 'reference', value: isReference(k) ? 1 : 0, count: null, status: 'ok', note: isReference(k) ? `reference window ${REFERENCE_LABEL}` : undefined });
+        cells.push({ dims, measure: 'reference', value: isReference(k) ? 1 : 0, count: null, status: 'ok', note: isReference(k) ? `reference window ${windowLabel(REFERENCE_WINDOW)}` : undefined });
         if (!design || !effect || effect.value === null) {
           for (const measure of ['effect', 'ci95_low', 'ci95_high']) cells.push({ dims, measure, value: null, count: null, status: 'suppressed', note: design ?? 'no comparison' });
           continue;
@@ -53,7 +52,7 @@ export function buildEventStudyTable(ctx: OutcomeContext, comparisonTable: Publi
     name: 'event_study',
     title: 'Event study: effect by quarter since the award, with 95% bands',
     dims: ['credential', 'cohort', 'event_quarter'],
-    definition: `effect: the published difference-in-differences of the comparison table at k (note: the design, did / did_nyt / did_matched); ci95_low/high = effect -/+ 1.96 x did_se. reference = 1 for the reference window ${REFERENCE_LABEL} that every change is measured from (its effects average 0 by construction); -2..-1 are anticipation quarters, outside it. Computed from published cells only.`,
+    definition: `effect: the published difference-in-differences of the comparison table at k (note: the design, did / did_nyt / did_matched); ci95_low/high = effect -/+ 1.96 x did_se. reference = 1 for the reference window ${windowLabel(REFERENCE_WINDOW)} that every change is measured from (its effects average 0 by construction); ${windowLabel(ANTICIPATION_WINDOW)} are anticipation quarters, outside it. Computed from published cells only.`,
     cells,
   };
 }
@@ -74,7 +73,7 @@ function pretrendTest(comparison: Lookup, credential: string, cohort: string, de
   const mean = d.reduce((a, b) => a + b, 0) / d.length;
   // Minkowski: the mean's standard error is at most the mean of the quarters' (conservative t).
   const meanSe = s.reduce((a, b) => a + b, 0) / s.length;
-  return { mean, meanT: mean / meanSe, maxAbsT: Math.max(...d.map((v, i) => Math.abs(v / s[i]))), count: comparison(credential, cohort, PRETREND_QUARTERS[PRETREND_QUARTERS.length - 1], 'comparison_n')?.count ?? null };
+  return { mean, meanT: mean / meanSe, maxAbsT: Math.max(...d.map((v, i) => Math.abs(v / s[i]))), count: comparison(credential, cohort, PRE_REFERENCE_WINDOW.to, 'comparison_n')?.count ?? null };
 }
 
 /**
@@ -118,7 +117,7 @@ export function buildPreTrendTable(ctx: OutcomeContext, comparisonTable: Publish
     name: 'pretrend',
     title: 'Comparison design and pre-trend test',
     dims: ['credential', 'cohort'],
-    definition: `method: the design the effects come from (did, did_nyt, did_matched; pre_post = no comparison) and reason: why it was chosen (preference: failed candidates, later holders not yet treated, matched non-holders). Joint pre-trend test over ${PRETREND_LABEL} (the quarters before the reference window ${REFERENCE_LABEL}): t of each quarter's effect (did_se) and of their mean (standard error bounded by the mean of the quarters'); pretrend_test = 1 when every |t| < ${PRETREND_CRITICAL_T} (Bonferroni over three tests at 1.67%: a 5% joint test). pretrend_ok = pretrend_test; pretrend_within_tolerance = 1 when |pretrend_mean_did| <= $${tolerance} a quarter (reported, not required). For did_matched, ${PRETREND_LABEL} enter the matching (trend band), so the test there checks the coarsening only. Computed from published cells only.`,
+    definition: `method: the design the effects come from (did, did_nyt, did_matched; pre_post = no comparison) and reason: why it was chosen (preference: failed candidates, later holders not yet treated, matched non-holders). Joint pre-trend test over ${windowLabel(PRE_REFERENCE_WINDOW)} (the quarters before the reference window ${windowLabel(REFERENCE_WINDOW)}): t of each quarter's effect (did_se) and of their mean (standard error bounded by the mean of the quarters'); pretrend_test = 1 when every |t| < ${PRETREND_CRITICAL_T} (Bonferroni over three tests at 1.67%: a 5% joint test). pretrend_ok = pretrend_test; pretrend_within_tolerance = 1 when |pretrend_mean_did| <= $${tolerance} a quarter (reported, not required). For did_matched, ${windowLabel(PRE_REFERENCE_WINDOW)} enter the matching (trend band), so the test there checks the coarsening only. Computed from published cells only.`,
     cells,
   };
 }

@@ -4,27 +4,39 @@ import { quarterOfDate } from './outcome-person.ts';
 import type { WageHistory } from './wage-history.ts';
 
 export const EVENT_QUARTERS = Array.from({ length: 21 }, (_, i) => i - 8);
+/** Event quarters from..to, both included. */
+export interface EventWindow {
+  from: number;
+  to: number;
+}
+
 /**
  * The reference window, event quarters -6..-3: every change is measured from the person's mean
  * real earnings over it. It ends before the two quarters of anticipation (-2..-1), Callaway and
  * Sant'Anna's base period g - d - 1 with d = 2: people cut hours to prepare for an exam, and a
  * baseline inside that dip would read the recovery after it as effect (docs/outcomes.md, CNA).
  */
-export const REFERENCE_WINDOW = [-6, -5, -4, -3] as const;
-export const REFERENCE_LABEL = '-6..-3';
+export const REFERENCE_WINDOW: EventWindow = { from: -6, to: -3 };
+/** The quarters between the reference window and the award. */
+export const ANTICIPATION_WINDOW: EventWindow = { from: REFERENCE_WINDOW.to + 1, to: -1 };
+/** The event quarters before the reference window: the pre-trend test's, and where the matched comparison's trend starts. */
+export const PRE_REFERENCE_WINDOW: EventWindow = { from: EVENT_QUARTERS[0], to: REFERENCE_WINDOW.from - 1 };
 
-/** Mean real earnings over event quarters from..to around e, or undefined if the data do not cover them. */
-export function windowAverage(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex, from: number, to: number): number | undefined {
-  if (!covered(ctx, e + from, e + to)) return undefined;
+export const quartersOf = (w: EventWindow): number[] => Array.from({ length: w.to - w.from + 1 }, (_, i) => w.from + i);
+export const inWindow = (w: EventWindow, k: number): boolean => k >= w.from && k <= w.to;
+/** "-6..-3"; `minus` = '−' for typeset text. */
+export const windowLabel = (w: EventWindow, minus = '-'): string => `${w.from}..${w.to}`.replace(/-/g, minus);
+
+/** Mean real earnings over the event quarters of `w` around e, or undefined if the data do not cover them. */
+export function windowAverage(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex, w: EventWindow): number | undefined {
+  if (!covered(ctx, e + w.from, e + w.to)) return undefined;
   let sum = 0;
-  for (let k = from; k <= to; k++) sum += realEarnings(ctx, wages, e + k);
-  return sum / (to - from + 1);
+  for (let k = w.from; k <= w.to; k++) sum += realEarnings(ctx, wages, e + k);
+  return sum / (w.to - w.from + 1);
 }
 
 /** Mean real earnings over the reference window around event quarter e. */
-export function preAverage(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex): number | undefined {
-  return windowAverage(ctx, wages, e, REFERENCE_WINDOW[0], REFERENCE_WINDOW[REFERENCE_WINDOW.length - 1]);
-}
+export const preAverage = (ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex): number | undefined => windowAverage(ctx, wages, e, REFERENCE_WINDOW);
 
 /** Per-person change in real earnings at event quarter + k from the pre-award average. */
 export function changeAt(ctx: OutcomeContext, wages: WageHistory, e: QuarterIndex, k: number): number | undefined {

@@ -1,5 +1,5 @@
 import { covered, realEarnings, sectorOfEmployer, type Holder, type OutcomeContext } from './outcome-context.ts';
-import { REFERENCE_WINDOW, changeAt, preAverage, windowAverage } from './event-study.ts';
+import { PRE_REFERENCE_WINDOW, REFERENCE_WINDOW, changeAt, preAverage, windowAverage } from './event-study.ts';
 import type { QuarterIndex } from './outcome-person.ts';
 import type { WageHistory } from './wage-history.ts';
 import { counterfactualVariance, type ComparisonCell } from './counterfactual-variance.ts';
@@ -7,11 +7,12 @@ import { counterfactualVariance, type ComparisonCell } from './counterfactual-va
 /*
  * Coarsened exact matching (Iacus, King and Porro 2012) of holders to non-holders in the wage
  * population, for credentials with too few failed candidates and later holders. Strata: the
- * calendar quarter of the event, the band of mean real earnings over the reference window -6..-3, the
- * band of its change from -8..-7 (the pre-award trend), quarters employed in -6..-3 and the NAICS
- * sector of the primary employer at -3 (the anticipation quarters -2..-1 are left out of all) — the pre-period variables UI wage records give, as in the WIOA/TAA net-impact
- * studies that match participants to UI or Employment Service comparison groups. Matching on levels
- * alone leaves in the bias of people who seek a credential being on steeper earnings paths; the
+ * calendar quarter of the event, the band of mean real earnings over the reference window -6..-3,
+ * the band of its change from -8..-7 (the pre-award trend), quarters employed in -6..-3 and the
+ * NAICS sector of the primary employer at -3 (the anticipation quarters -2..-1 are left out of
+ * all) — the pre-period variables UI wage records give, as in the WIOA/TAA net-impact studies
+ * that match participants to UI or Employment Service comparison groups. Matching on levels alone
+ * leaves in the bias of people who seek a credential being on steeper earnings paths; the
  * trend band removes what the observed trend shows of it. It cannot match on what the records lack
  * (ability, intent to train): see docs/outcomes.md for its measured bias.
  */
@@ -24,8 +25,6 @@ export const EARNINGS_BANDS = [2_500, 5_000, 7_500, 10_000, 15_000, 20_000];
 
 /** Relative change of mean earnings from -8..-7 to -6..-3: bands of the pre-award trend. */
 export const TREND_BANDS = [-0.25, -0.08, 0.08, 0.25];
-/** The quarters before the reference window the trend is measured from. */
-export const EARLY_WINDOW = { from: -8, to: -7 } as const;
 
 export function earningsBand(preMean: number): number {
   if (preMean <= 0) return 0;
@@ -42,13 +41,12 @@ export function trendBand(earlyMean: number, preMean: number): number {
 
 export function stratumOf(ctx: OutcomeContext, wages: WageHistory, event: QuarterIndex): string | undefined {
   const pre = preAverage(ctx, wages, event);
-  const early = windowAverage(ctx, wages, event, EARLY_WINDOW.from, EARLY_WINDOW.to);
+  const early = windowAverage(ctx, wages, event, PRE_REFERENCE_WINDOW);
   if (pre === undefined || early === undefined) return undefined;
   let employed = 0;
-  for (const k of REFERENCE_WINDOW) if (wages.employed(event + k)) employed += 1;
+  for (let k = REFERENCE_WINDOW.from; k <= REFERENCE_WINDOW.to; k++) if (wages.employed(event + k)) employed += 1;
   const trend = ctx.config.comparison.matchOnTrend ? trendBand(early, pre) : '-';
-  const last = REFERENCE_WINDOW[REFERENCE_WINDOW.length - 1];
-  return `${event}|${earningsBand(pre)}|${trend}|${employed}|${sectorOfEmployer(ctx, wages.primaryEmployer(event + last))}`;
+  return `${event}|${earningsBand(pre)}|${trend}|${employed}|${sectorOfEmployer(ctx, wages.primaryEmployer(event + REFERENCE_WINDOW.to))}`;
 }
 
 /** Non-holders per stratum, and their changes at each event quarter once computed. */

@@ -3,7 +3,7 @@ import type { PublishedCell, PublishedTable } from '../disclosure/cells.ts';
 import { spreadsheetSafe } from '../disclosure/safe-text.ts';
 import type { PublishedMargin } from '../disclosure/publish-tables.ts';
 import type { DollarBasis } from './real-dollars.ts';
-import { PRETREND_LABEL } from './effect-tables.ts';
+import { PRE_REFERENCE_WINDOW, windowLabel } from './event-study.ts';
 
 /** The linkage error reported beside every table (from the linkage's summary.json). */
 export interface LinkageError {
@@ -74,7 +74,7 @@ export function markdownSummary(tables: readonly PublishedTable[], credentials: 
     );
   }
   lines.push('', `(s) = suppressed by the disclosure policy. ${basis?.dollars === 'nominal' ? 'Dollars are nominal dollars of each quarter (not deflated: dollars = nominal).' : `Dollars are real dollars of ${basis?.baseYear ? `${basis.baseYear} (${basis.deflator})` : 'the base year'}.`} Premium: mean effect a quarter over +1..+12 (did: against failed candidates; did_nyt: against later holders not yet treated; did_matched: against non-holders matched on pre-award level and trend; pre_post: the holders' own change, not a causal effect); NPV 10y = premium x 34.50 - cost at 3% (quarterly compounding) with the default configuration.`, '');
-  lines.push('## Comparison design', '', `| credential | method | why | pre-trend test (${PRETREND_LABEL}) | effect distinguishable from 0 |`, '|---|---|---|---|---|');
+  lines.push('## Comparison design', '', `| credential | method | why | pre-trend test (${windowLabel(PRE_REFERENCE_WINDOW)}) | effect distinguishable from 0 |`, '|---|---|---|---|---|');
   for (const credential of credentials) {
     const note = (table: string, measure: string) => find(table, credential, 'all', '', measure)?.note ?? '-';
     lines.push(`| ${credential} | ${note('pretrend', 'method')} | ${note('pretrend', 'reason')} | ${note('pretrend', 'pretrend_ok')} | ${note('roi', 'significant')} |`);

@@ -1,7 +1,7 @@
 import { dollarsText } from './real-dollars.ts';
 import type { RawTable } from '../disclosure/cells.ts';
 import { covered, realEarnings, type OutcomeContext } from './outcome-context.ts';
-import { EVENT_QUARTERS, REFERENCE_LABEL, treatedChanges } from './event-study.ts';
+import { ANTICIPATION_WINDOW, EVENT_QUARTERS, REFERENCE_WINDOW, treatedChanges, windowLabel } from './event-study.ts';
 import { CHANGE_BINS, EARNINGS_BINS, TableBuilder, perCredentialSensitivity } from './table-builder.ts';
 
 export function buildTrajectoryTable(ctx: OutcomeContext): RawTable {
@@ -9,7 +9,7 @@ export function buildTrajectoryTable(ctx: OutcomeContext): RawTable {
     name: 'trajectory',
     title: 'Earnings trajectory around the award',
     dims: ['credential', 'cohort', 'event_quarter'],
-    definition: `Median and mean quarterly earnings (non-employment counted as $0) at award quarter + k, k = -8..+12, and the mean per-person change from the person's mean over the reference window ${REFERENCE_LABEL} (before the anticipation quarters -2..-1); ${dollarsText(ctx.dollars)}.`,
+    definition: `Median and mean quarterly earnings (non-employment counted as $0) at award quarter + k, k = -8..+12, and the mean per-person change from the person's mean over the reference window ${windowLabel(REFERENCE_WINDOW)} (before the anticipation quarters ${windowLabel(ANTICIPATION_WINDOW)}); ${dollarsText(ctx.dollars)}.`,
     dpSensitivity: perCredentialSensitivity(ctx),
   }, [], true);
   for (const group of ctx.groups) {

@@ -1,8 +1,7 @@
 import type { PublishedTable } from '../disclosure/cells.ts';
 import { suppressedCrosses, type ChartPlan } from './chart-parts.ts';
 import { methodLabel } from './measure-labels.ts';
-import { REFERENCE_LABEL } from '../outcomes/event-study.ts';
-import { PRETREND_LABEL } from '../outcomes/effect-tables.ts';
+import { ANTICIPATION_WINDOW, PRE_REFERENCE_WINDOW, REFERENCE_WINDOW, windowLabel } from '../outcomes/event-study.ts';
 import { credentialCells, findTable, isPublished } from './published-lookup.ts';
 import type { ChartSpec } from './render-chart.ts';
 
@@ -44,7 +43,7 @@ export function eventStudyChart(tables: readonly PublishedTable[], credential: s
     ...PLOT,
     layer: [
       ...(reference.length > 0
-        ? [{ data: { values: [{ from: Math.min(...reference) - 0.5, to: Math.max(...reference) + 0.5, label: `reference ${REFERENCE_LABEL.replace(/-/g, '−')}` }] }, mark: { type: 'rect', color: '#eeeeee' }, encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' } } }]
+        ? [{ data: { values: [{ from: Math.min(...reference) - 0.5, to: Math.max(...reference) + 0.5, label: `reference ${windowLabel(REFERENCE_WINDOW, '−')}` }] }, mark: { type: 'rect', color: '#eeeeee' }, encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' } } }]
         : []),
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#888' }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
       { data: { values: [{ award: 0 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'award', type: 'quantitative' } } },
@@ -56,7 +55,7 @@ export function eventStudyChart(tables: readonly PublishedTable[], credential: s
   return {
     key: 'event-study',
     title: `Event study (${design}: ${methodLabel(design)})`,
-    caption: `Effect on quarterly earnings at each quarter since the award, method ${design} (${methodLabel(design)}), with its 95% confidence band (effect ± 1.96 standard errors). The grey band marks the reference window ${REFERENCE_LABEL.replace(/-/g, '−')}: every change is measured from its mean, so effects there are near 0 by construction; effects at ${PRETREND_LABEL.replace(/-/g, '−')} are the pre-trend test, and −2..−1 show any dip before the exam (anticipation). The dashed line is the award quarter. A cross on the axis marks a suppressed quarter.`,
+    caption: `Effect on quarterly earnings at each quarter since the award, method ${design} (${methodLabel(design)}), with its 95% confidence band (effect ± 1.96 standard errors). The grey band marks the reference window ${windowLabel(REFERENCE_WINDOW, '−')}: every change is measured from its mean, so effects there are near 0 by construction; effects at ${windowLabel(PRE_REFERENCE_WINDOW, '−')} are the pre-trend test, and ${windowLabel(ANTICIPATION_WINDOW, '−')} show any dip before the exam (anticipation). The dashed line is the award quarter. A cross on the axis marks a suppressed quarter.`,
     spec,
   };
 }
