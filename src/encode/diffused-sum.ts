@@ -63,14 +63,7 @@ export class DiffusedSum {
 
   /** Adds the token whose k positions are positions[at...] and whose image is images.pool at index. */
   addToken(positions: Uint16Array, at: number, k: number, images: TokenImages, index: number): void {
-    const bits = this.bitBytes;
-    const parity = this.parityBytes;
-    for (let i = at, end = at + k; i < end; i++) {
-      const p = positions[i];
-      const mask = 1 << (p & 7);
-      bits[p >>> 3] |= mask;
-      parity[p >>> 3] ^= mask;
-    }
+    for (let i = at, end = at + k; i < end; i++) this.setBit(positions[i]);
     const image = this.image;
     const pool = images.pool;
     for (let x = 0, from = index * image.length; x < image.length; x++) image[x] ^= pool[from + x];
@@ -80,25 +73,27 @@ export class DiffusedSum {
   addPositions(positions: Uint16Array): void {
     const table = this.columns.table();
     for (let i = 0; i < positions.length; i++) {
-      const p = positions[i];
-      const mask = 1 << (p & 7);
-      this.bitBytes[p >>> 3] |= mask;
-      this.parityBytes[p >>> 3] ^= mask;
-      addColumn(table, p, this.image, 0);
+      this.setBit(positions[i]);
+      addColumn(table, positions[i], this.image, 0);
     }
+  }
+
+  /** Marks position p set (OR) and flips its parity (XOR). */
+  private setBit(p: number): void {
+    const mask = 1 << (p & 7);
+    this.bitBytes[p >>> 3] |= mask;
+    this.parityBytes[p >>> 3] ^= mask;
   }
 
   /** Adds back the bits set an even number of times; `bytes` then holds the diffused filter. */
   finish(): void {
-    const { offsets, targetWord, targetMask } = this.columns.table();
-    const image = this.image;
+    const table = this.columns.table();
     for (let w = 0; w < this.bits.length; w++) {
       let even = this.bits[w] & ~this.parity[w];
       while (even !== 0) {
         const low = even & -even;
         even ^= low;
-        const bit = (w << 5) + (31 - Math.clz32(low));
-        for (let p = offsets[bit], end = offsets[bit + 1]; p < end; p++) image[targetWord[p]] ^= targetMask[p];
+        addColumn(table, (w << 5) + (31 - Math.clz32(low)), this.image, 0);
       }
     }
   }
